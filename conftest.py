@@ -1,0 +1,65 @@
+"""Shared fixtures: the default data is loaded once per test database, users on demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from ttdn.accounts.choices import Role
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the default agencies and plan 978 once; every test runs in a rolled-back copy."""
+    from ttdn.agencies.services import agencies_load_default
+    from ttdn.plans.services import plans_load_default
+
+    with django_db_blocker.unblock():
+        agencies_load_default()
+        plans_load_default()
+
+
+@pytest.fixture
+def make_user(db):
+    from ttdn.accounts.models import User
+    from ttdn.agencies.models import Agency
+
+    def make(role: str = Role.OFFICER, agency: str | None = "so-ngoai-vu", **extra) -> User:
+        username = extra.pop("username", f"{role}-{agency or 'none'}")
+        user = User(
+            username=username,
+            role=role,
+            agency=Agency.objects.get(code=agency) if agency else None,
+            is_staff=role == Role.ADMIN,
+            is_superuser=role == Role.ADMIN,
+            **extra,
+        )
+        user.set_password("correct horse battery")
+        user.full_clean()
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.OFFICER, "so-ngoai-vu")
+
+
+@pytest.fixture
+def coordinator(make_user):
+    return make_user(Role.COORDINATOR, "so-vhttdl")
+
+
+@pytest.fixture
+def leader(make_user):
+    return make_user(Role.LEADER, "ubnd-tinh")
+
+
+@pytest.fixture
+def english():
+    """Messages in English, for tests that match a service's sentence."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,0 +1,3 @@
+from ttdn.cli import main
+
+main()

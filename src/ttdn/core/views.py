@@ -1,0 +1,15 @@
+"""Error pages that speak a sentence to the user instead of a stack trace."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+def permission_denied(request, exception=None):
+    message = str(exception) if exception and str(exception) else ""
+    if not message:
+        message = _("You do not have permission to open this page.")
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
