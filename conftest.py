@@ -63,3 +63,10 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"TTĐN test database engine: {engine}"
