@@ -12,10 +12,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the default agencies and plan 978 once; every test runs in a rolled-back copy."""
     from ttdn.agencies.services import agencies_load_default
     from ttdn.plans.services import plans_load_default
+    from ttdn.reporting.services.defaults import indicators_ensure
+    from ttdn.reporting.services.reminders import reminder_rules_ensure
 
     with django_db_blocker.unblock():
         agencies_load_default()
         plans_load_default()
+        indicators_ensure()
+        reminder_rules_ensure()
 
 
 @pytest.fixture
@@ -49,6 +53,11 @@ def officer(make_user):
 @pytest.fixture
 def coordinator(make_user):
     return make_user(Role.COORDINATOR, "so-vhttdl")
+
+
+@pytest.fixture
+def head(make_user):
+    return make_user(Role.HEAD, "so-ngoai-vu")
 
 
 @pytest.fixture

@@ -43,6 +43,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("TTDN_FROM_EMAIL", "ttdn@localhost")
 TIME_ZONE = os.environ.get("TTDN_TIME_ZONE", "Asia/Ho_Chi_Minh")
 COORDINATING_AGENCY = os.environ.get("TTDN_COORDINATING_AGENCY", "so-vhttdl")
 PROVINCE_NAME = os.environ.get("TTDN_PROVINCE_NAME", "Nghệ An")
+PORTAL_LANGUAGES = _list("TTDN_PORTAL_LANGUAGES") or ["vi", "en", "lo"]
+PORTAL_BASE_URL = os.environ.get("TTDN_PORTAL_BASE_URL", "").rstrip("/")  # https://host
+PORTAL_CACHE_URL = os.environ.get("TTDN_PORTAL_CACHE_URL", "")  # "" = in-process memory
 
 
 def persistent_secret_key(data_dir: Path) -> str:

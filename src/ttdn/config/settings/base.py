@@ -38,6 +38,14 @@ INSTALLED_APPS = [
     "ttdn.agencies",
     "ttdn.accounts",
     "ttdn.plans",
+    "ttdn.exports",
+    "ttdn.notifications",
+    "ttdn.reporting",
+    "ttdn.monitoring",
+    "rest_framework",
+    "drf_spectacular",
+    "ttdn.catalog",
+    "ttdn.portal",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "ttdn.core.context_processors.platform",
+                "ttdn.notifications.context_processors.notifications",
             ],
         },
     },
@@ -190,3 +199,40 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["ttdn.formats"]
+
+# The foreign-information database (catalog): languages items may be written in (ISO 639-1),
+# the largest media file accepted, and the API (DRF + drf-spectacular, docs/apps/catalog.md).
+TTDN_CATALOG_LANGUAGES = ["vi", "en", "lo", "zh", "ko", "ja", "fr", "th", "ru", "de", "es"]
+TTDN_CATALOG_MEDIA_MAX_BYTES = 20 * 1024 * 1024
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TTĐN API",
+    "DESCRIPTION": "The foreign-information database: items, media, per-agency tokens.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# Uploads (evidence, media): the most one file may weigh; the web server's own limit
+# (DATA_UPLOAD_MAX_MEMORY_SIZE concerns form fields, not files) stays Django's default.
+TTDN_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# The public portal (docs/apps/portal.md): its languages (each needs a column in
+# portal/data/ui.json), the address search engines see, and its page cache — in-process
+# memory by default, shared (redis://…) when TTDN_PORTAL_CACHE_URL says so.
+TTDN_PORTAL_LANGUAGES = env.PORTAL_LANGUAGES
+TTDN_PORTAL_BASE_URL = env.PORTAL_BASE_URL
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "portal": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.PORTAL_CACHE_URL}
+        if env.PORTAL_CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ttdn-portal",
+            "TIMEOUT": 600,
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    ),
+}

@@ -25,13 +25,16 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=2, help="Web server processes.")
-        parser.add_argument("--no-worker", action="store_true", help="Do not start a worker.")
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Start neither the worker nor the scheduler."
+        )
 
     def handle(self, *args, host, port, workers, no_worker, **options):
         report = platform_init(demo=settings.TTDN_DEMO)
         children = [self._gunicorn(host, port, workers)]
         if not no_worker:
             children.append(self._spawn([sys.executable, "-m", "ttdn", "worker"]))
+            children.append(self._spawn([sys.executable, "-m", "ttdn", "scheduler"]))
         self._announce(host, port, report)
         self._supervise(children)
 

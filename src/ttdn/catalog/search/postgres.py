@@ -1,0 +1,227 @@
+"""PostgreSQL full-text backend: `tsvector`s of the same exact and folded tokens.
+
+`catalog_searchtext` (migration 0002) holds, per document, `folded_tsv` (title with weight
+A, body D) and `exact_tsv`, each with a GIN index, and `ngram` with a `pg_trgm` GIN index
+for Lao and other scripts without spaces (matched with LIKE). The tsvectors are written
+here from the tokens Python made — PostgreSQL's parser never sees the text, and queries are
+cast straight to `tsquery` — so both engines index and look up exactly the same tokens at
+the same positions; neither `unaccent` nor a stemmer is involved. Ids are the document ids
+of search/base.py: facets and filters read them, as in SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+from ttdn.catalog.search.base import (
+    COMBO_MASK,
+    COMBO_SHIFT,
+    IndexDocument,
+    Scope,
+    SearchBackend,
+    register_backend,
+)
+from ttdn.catalog.search.common import DocumentWriter
+
+RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.4}"  # D (body) … A (title): a title hit counts four times
+MAX_POSITION = 16383  # PostgreSQL's limit; later positions are recorded as 16383
+MAX_POSITIONS = 256  # per lexeme
+MAX_LEXEME = 2046  # bytes
+INDEX_SQL = [
+    "CREATE INDEX IF NOT EXISTS catalog_searchtext_folded_gin ON catalog_searchtext "
+    "USING gin (folded_tsv)",
+    "CREATE INDEX IF NOT EXISTS catalog_searchtext_exact_gin ON catalog_searchtext "
+    "USING gin (exact_tsv)",
+    "CREATE INDEX IF NOT EXISTS catalog_searchtext_ngram_trgm ON catalog_searchtext "
+    "USING gin (ngram gin_trgm_ops)",
+]
+DROP_INDEX_SQL = [
+    "DROP INDEX IF EXISTS catalog_searchtext_folded_gin",
+    "DROP INDEX IF EXISTS catalog_searchtext_exact_gin",
+    "DROP INDEX IF EXISTS catalog_searchtext_ngram_trgm",
+]
+
+
+def tsvector_literal(title: list[str], body: list[str]) -> str:
+    """A tsvector written by hand: our tokens, their positions, weight A for the title.
+
+    The body starts two positions after the title, so a phrase cannot run from one into the
+    other (FTS5 keeps them in separate columns)."""
+    positions: dict[str, list[str]] = {}
+    for index, token in enumerate(title, 1):
+        positions.setdefault(token, []).append(f"{min(index, MAX_POSITION)}A")
+    start = len(title) + 2
+    for index, token in enumerate(body, start):
+        positions.setdefault(token, []).append(str(min(index, MAX_POSITION)))
+    return " ".join(
+        f"'{token}':{','.join(places[:MAX_POSITIONS])}"
+        for token, places in positions.items()
+        if len(token.encode()) <= MAX_LEXEME
+    )
+
+
+def tsquery(words: Sequence[str], operator: str = " & ") -> str:
+    """A tsquery literal; tokens are letters and digits only, so quoting is safe."""
+    return operator.join(f"'{word}'" for word in words)
+
+
+def match_query(terms: Sequence[str], phrases: Sequence[Sequence[str]]) -> str:
+    parts = [tsquery([t]) for t in terms] + [f"({tsquery(p, ' <-> ')})" for p in phrases]
+    return " & ".join(parts)
+
+
+def like_pattern(run: str) -> str:
+    return "%" + run.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _column(scope: Scope) -> str:
+    return "t.exact_tsv" if scope.exact else "t.folded_tsv"
+
+
+class _PostgresWriter(DocumentWriter):
+    text_columns = ("folded_tsv", "exact_tsv", "ngram")
+    text_placeholders = ("%s::tsvector", "%s::tsvector", "%s")
+    keeps_old_text = False
+
+    def text_row(self, doc_id: int, doc: IndexDocument) -> tuple:
+        return (
+            doc_id,
+            tsvector_literal(doc.title_folded.split(), doc.body_folded.split()),
+            tsvector_literal(doc.title_exact.split(), doc.body_exact.split()),
+            doc.ngram,
+        )
+
+
+@register_backend
+class PostgresBackend(SearchBackend):
+    name = "postgresql-fts"
+    vendor = "postgresql"
+
+    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        _PostgresWriter().upsert(documents)
+
+    def delete(self, item_ids: Iterable[int]) -> None:
+        _PostgresWriter().delete(item_ids)
+
+    def rebuild(self, documents: Iterable[IndexDocument]) -> int:
+        with connection.cursor() as cursor:
+            for sql in DROP_INDEX_SQL:
+                cursor.execute(sql)
+            cursor.execute("TRUNCATE catalog_searchtext, catalog_searchdocument")
+        count = _PostgresWriter().insert_sorted(documents, fts=False)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for sql in INDEX_SQL:
+                cursor.execute(sql)
+            cursor.execute("ANALYZE catalog_searchtext")
+            cursor.execute("ANALYZE catalog_searchdocument")
+        return count
+
+    def size(self) -> dict[str, int]:
+        sizes = {}
+        with connection.cursor() as cursor:
+            for name, function in (
+                ("catalog_searchtext", "pg_table_size"),
+                ("catalog_searchdocument", "pg_total_relation_size"),
+                ("catalog_searchtext_folded_gin", "pg_relation_size"),
+                ("catalog_searchtext_exact_gin", "pg_relation_size"),
+                ("catalog_searchtext_ngram_trgm", "pg_relation_size"),
+            ):
+                cursor.execute(f"SELECT {function}(to_regclass(%s))", [name])
+                sizes[name] = cursor.fetchone()[0] or 0
+        return sizes
+
+    # Primitives ----------------------------------------------------------------------------
+
+    def _where(self, scope: Scope) -> tuple[str, str, list[str], list]:
+        where: list[str] = []
+        params: list = []
+        if scope.has_words or scope.ngrams:
+            source, rowid = "catalog_searchtext t", "t.id"
+        else:
+            source, rowid = "catalog_searchdocument d", "d.id"
+        if scope.has_words:
+            where.append(f"{_column(scope)} @@ %s::tsquery")
+            params.append(match_query(scope.terms, scope.phrases))
+        if scope.low:
+            where.append(f"{rowid} >= %s")
+            params.append(scope.low)
+        if scope.years:
+            where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
+                                            len(scope.years)) + ")")  # fmt: skip
+            params += [bound for pair in scope.years for bound in pair]
+        if scope.combos is not None:
+            where.append(f"(({rowid} >> {COMBO_SHIFT}) & {COMBO_MASK}) IN ({scope.combos[0]})")
+            params += scope.combos[1]
+        for run in scope.ngrams:
+            if len(run) < 3:
+                where.append(f"{rowid} >= %s")
+                params.append(scope.short_ngram_low)
+            where.append("t.ngram LIKE %s")
+            params.append(like_pattern(run))
+        return source, rowid, where, params
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def count(self, scope: Scope, cap: int) -> int:
+        source, rowid, where, params = self._where(scope)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s) s"
+        return self._run(sql, [*params, cap + 1])[0][0]
+
+    def boundary(self, scope: Scope, n: int) -> int:
+        source, rowid, where, params = self._where(scope)
+        rows = self._run(
+            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
+            "LIMIT 1 OFFSET %s",
+            [*params, n - 1],
+        )
+        return rows[0][0] if rows else 0
+
+    def groups(self, scope: Scope) -> list[tuple[int, int]]:
+        source, rowid, where, params = self._where(scope)
+        return self._run(
+            f"SELECT {rowid} >> {COMBO_SHIFT}, count(*) FROM {source} WHERE {_and(where)} "
+            "GROUP BY 1",
+            params,
+        )
+
+    def ranked(self, scope, *, exclude=(), limit: int, offset: int):
+        source, rowid, where, params = self._where(scope)
+        for other in exclude:
+            where.append(f"NOT ({_column(other)} @@ %s::tsquery)")
+            params.append(match_query(other.terms, other.phrases))
+        query = match_query(scope.terms, scope.phrases)
+        rows = self._run(
+            f"SELECT {rowid}, ts_rank('{RANK_WEIGHTS}', {_column(scope)}, %s::tsquery) AS score "
+            f"FROM {source} WHERE {_and(where)} ORDER BY score DESC, {rowid} DESC "
+            "LIMIT %s OFFSET %s",
+            [query, *params, limit, offset],
+        )
+        return [(doc_id, float(score)) for doc_id, score in rows]
+
+    def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
+        source, rowid, where, params = self._where(scope)
+        rows = self._run(
+            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
+            "LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return [row[0] for row in rows]
+
+    def item_ids(self, ids: Sequence[int]) -> dict[int, int]:
+        if not ids:
+            return {}
+        return dict(
+            self._run(
+                "SELECT id, item_id FROM catalog_searchdocument WHERE id = ANY(%s)", [list(ids)]
+            )
+        )
+
+
+def _and(parts: list[str]) -> str:
+    return " AND ".join(parts) or "TRUE"

@@ -1,0 +1,218 @@
+"""SQLite FTS5 backend: two word indexes (exact and folded) and a trigram index.
+
+Tables (migration 0002): `catalog_fts_exact(title_exact, body_exact)` and
+`catalog_fts_folded(title_folded, body_folded)` with `unicode61 remove_diacritics 0` over
+text tokenised and folded in Python; `catalog_fts_ngram(ngram)` with the `trigram`
+tokenizer for Lao and other scripts without spaces. All three are external-content tables
+over `catalog_searchtext`. Their rowids are the document ids (search/base.py), so a date
+range is a rowid range FTS5 seeks, and facets and filters read the rowid alone: no hit is
+ever looked up in another table (performance.md, 1.4.5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+from ttdn.catalog.search.base import (
+    COMBO_MASK,
+    COMBO_SHIFT,
+    IndexDocument,
+    Scope,
+    SearchBackend,
+    register_backend,
+)
+from ttdn.catalog.search.common import TEXT_COLUMNS, DocumentWriter
+
+FTS_TABLES = {
+    "catalog_fts_exact": ("title_exact", "body_exact"),
+    "catalog_fts_folded": ("title_folded", "body_folded"),
+    "catalog_fts_ngram": ("ngram",),
+}
+TITLE_WEIGHT = 4.0
+PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
+
+
+def fts_string(words: Sequence[str]) -> str:
+    """An FTS5 phrase: tokens are letters and digits only, so quoting cannot be escaped."""
+    return '"' + " ".join(words) + '"'
+
+
+def match_expression(terms: Sequence[str], phrases: Sequence[Sequence[str]]) -> str:
+    return " AND ".join([fts_string([t]) for t in terms] + [fts_string(p) for p in phrases])
+
+
+def _table(scope: Scope) -> str:
+    return "catalog_fts_exact" if scope.exact else "catalog_fts_folded"
+
+
+class _SqliteWriter(DocumentWriter):
+    def _fts(self, cursor, rows: list[tuple], command: str) -> None:
+        for table, columns in FTS_TABLES.items():
+            places = [TEXT_COLUMNS.index(c) + 1 for c in columns]
+            head = f"{table}, rowid" if command else "rowid"
+            values = "'delete', %s" if command else "%s"
+            cursor.executemany(
+                f"INSERT INTO {table}({head}, {', '.join(columns)}) "
+                f"VALUES ({values}, {', '.join(['%s'] * len(columns))})",
+                [(row[0], *(row[i] for i in places)) for row in rows],
+            )
+
+    def _fts_delete(self, cursor, rows):
+        self._fts(cursor, rows, "delete")
+
+    def _fts_insert(self, cursor, rows):
+        self._fts(cursor, rows, "")
+
+
+@register_backend
+class SqliteBackend(SearchBackend):
+    name = "sqlite-fts5"
+    vendor = "sqlite"
+
+    def __init__(self) -> None:
+        connection.ensure_connection()
+        raw = connection.connection
+        if getattr(connection, "_ttdn_tuned", None) is not raw:
+            with connection.cursor() as cursor:
+                for pragma in PRAGMAS:  # read pages through a memory map, and keep more
+                    cursor.execute(pragma)
+            connection._ttdn_tuned = raw
+
+    # Writing -------------------------------------------------------------------------------
+
+    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        _SqliteWriter().upsert(documents)
+
+    def delete(self, item_ids: Iterable[int]) -> None:
+        _SqliteWriter().delete(item_ids)
+
+    def rebuild(self, documents: Iterable[IndexDocument]) -> int:
+        with connection.cursor() as cursor:
+            for table in FTS_TABLES:
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+            cursor.execute("DELETE FROM catalog_searchtext")
+            cursor.execute("DELETE FROM catalog_searchdocument")
+        count = _SqliteWriter().insert_sorted(documents, fts=False)
+        with connection.cursor() as cursor:
+            for table in FTS_TABLES:
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        return count
+
+    def size(self) -> dict[str, int]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
+            rows = dict(cursor.fetchall())
+        sizes = {t: sum(v for n, v in rows.items() if n.startswith(t)) for t in FTS_TABLES}
+        for table in ("catalog_searchtext", "catalog_searchdocument"):
+            sizes[table] = sum(v for n, v in rows.items() if n == table or f"_{table}_" in n)
+        return sizes
+
+    # Primitives ----------------------------------------------------------------------------
+
+    def _where(self, scope: Scope) -> tuple[str, str, list[str], list]:
+        """FROM, id column, WHERE parts and parameters of a scope."""
+        where: list[str] = []
+        params: list = []
+        runs = [r for r in scope.ngrams if len(r) >= 3]
+        if scope.has_words:
+            table = _table(scope)
+            source, rowid = f"{table} f", "f.rowid"
+            where.append(f"{table} MATCH %s")
+            params.append(match_expression(scope.terms, scope.phrases))
+        elif runs:
+            source, rowid = "catalog_fts_ngram f", "f.rowid"
+            where.append("catalog_fts_ngram MATCH %s")
+            params.append(match_expression([], [[run] for run in runs]))
+            runs = []
+        else:
+            source, rowid = "catalog_searchdocument d", "d.id"
+        if scope.low:
+            where.append(f"{rowid} >= %s")
+            params.append(scope.low)
+        if scope.years:
+            where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
+                                            len(scope.years)) + ")")  # fmt: skip
+            params += [bound for pair in scope.years for bound in pair]
+        if scope.combos is not None:
+            where.append(f"(({rowid} >> {COMBO_SHIFT}) & {COMBO_MASK}) IN ({scope.combos[0]})")
+            params += scope.combos[1]
+        for run in runs:
+            where.append(
+                f"{rowid} IN (SELECT rowid FROM catalog_fts_ngram WHERE catalog_fts_ngram "
+                "MATCH %s AND rowid >= %s)"
+            )
+            params += [fts_string([run]), scope.low]
+        for run in (r for r in scope.ngrams if len(r) < 3):
+            where.append(
+                f"{rowid} IN (SELECT id FROM catalog_searchtext WHERE id >= %s "
+                "AND instr(ngram, %s) > 0)"
+            )
+            params += [max(scope.low, scope.short_ngram_low), run]
+        return source, rowid, where, params
+
+    def _run(self, sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def count(self, scope: Scope, cap: int) -> int:
+        source, rowid, where, params = self._where(scope)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s)"
+        return self._run(sql, [*params, cap + 1])[0][0]
+
+    def boundary(self, scope: Scope, n: int) -> int:
+        source, rowid, where, params = self._where(scope)
+        rows = self._run(
+            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
+            "LIMIT 1 OFFSET %s",
+            [*params, n - 1],
+        )
+        return rows[0][0] if rows else 0
+
+    def groups(self, scope: Scope) -> list[tuple[int, int]]:
+        source, rowid, where, params = self._where(scope)
+        return self._run(
+            f"SELECT {rowid} >> {COMBO_SHIFT}, count(*) FROM {source} WHERE {_and(where)} "
+            "GROUP BY 1",
+            params,
+        )
+
+    def ranked(self, scope, *, exclude=(), limit: int, offset: int):
+        source, rowid, where, params = self._where(scope)
+        for other in exclude:
+            table = _table(other)
+            where.append(
+                f"{rowid} NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH %s AND rowid >= %s)"
+            )
+            params += [match_expression(other.terms, other.phrases), scope.low]
+        table = _table(scope)
+        rows = self._run(
+            f"SELECT {rowid}, bm25({table}, {TITLE_WEIGHT}, 1.0) AS score FROM {source} "
+            f"WHERE {_and(where)} ORDER BY score, {rowid} DESC LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return [(doc_id, -score) for doc_id, score in rows]
+
+    def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
+        source, rowid, where, params = self._where(scope)
+        rows = self._run(
+            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
+            "LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return [row[0] for row in rows]
+
+    def item_ids(self, ids: Sequence[int]) -> dict[int, int]:
+        if not ids:
+            return {}
+        marks = ", ".join(["%s"] * len(ids))
+        return dict(
+            self._run(f"SELECT id, item_id FROM catalog_searchdocument WHERE id IN ({marks})", ids)
+        )
+
+
+def _and(parts: list[str]) -> str:
+    return " AND ".join(parts) or "1 = 1"

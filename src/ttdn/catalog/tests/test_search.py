@@ -1,0 +1,232 @@
+"""Search on whichever database the suite runs on: the same table of queries and expected
+hits is checked on SQLite (FTS5) and on PostgreSQL, so both backends agree."""
+
+import datetime
+
+import pytest
+
+from ttdn.catalog.search.base import get_backend
+from ttdn.catalog.tests.helpers import search, titles
+
+pytestmark = pytest.mark.django_db
+
+LAO = "ແຂວງຫົວພັນ ຮ່ວມມືກັບ"  # Houaphanh province cooperates with …
+CORPUS = {
+    "party": ("Đảng bộ tỉnh Nghệ An tổng kết năm", "vi", "2025-03-01"),
+    "currently": ("Học sinh đang ôn thi tốt nghiệp", "vi", "2025-03-02"),
+    "diversity": ("Đa dạng sinh học ở Pù Mát", "vi", "2025-03-03"),
+    "art": ("Nghệ thuật dân gian ở An Giang", "vi", "2025-03-04"),
+    "beach": ("Du lịch biển Cửa Lò hút khách", "vi", "2024-06-05"),
+    "lao": (f"{LAO} Nghệ An", "lo", "2025-03-06"),
+    "english": ("Nghe An province welcomes investors", "en", "2025-03-07"),
+    "listen": ("Người dân nghe an ninh viên hướng dẫn", "vi", "2023-03-08"),
+    "people": ("Đối ngoại nhân dân với Lào", "vi", "2025-03-09"),
+}
+
+
+@pytest.fixture
+def corpus(make_item):
+    return {
+        key: make_item(title, language=language, published_on=datetime.date.fromisoformat(day),
+                       summary="", status="published")
+        for key, (title, language, day) in CORPUS.items()
+    }  # fmt: skip
+
+
+def keys(page) -> list[str]:
+    by_title = {title: key for key, (title, _l, _d) in CORPUS.items()}
+    return [by_title[title] for title in titles(page)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Dang", {"party", "currently", "diversity"}),
+        ("Đảng", {"party", "currently", "diversity"}),
+        ("nghe an", {"party", "art", "lao", "english", "listen"}),
+        ("Nghệ An", {"party", "art", "lao", "english", "listen"}),
+        ("NGHỆ AN", {"party", "art", "lao", "english", "listen"}),
+        ('"nghe an"', {"party", "lao", "english", "listen"}),
+        ("cua lo", {"beach"}),
+        ("Cửa Lò", {"beach"}),
+        ("doi ngoai", {"people"}),
+        ("ຫົວພັນ", {"lao"}),  # Lao, 6 code points: the trigram index
+        ("ພັນ", {"lao"}),
+        ("ພັ", {"lao"}),  # 2 code points: looked up without the index
+        ("ຫົວພັນ nghe", {"lao"}),  # Lao and Vietnamese together
+        ("xyz", set()),
+        ("", set(CORPUS)),
+    ],
+)
+def test_same_hits_on_every_backend(corpus, query, expected):
+    page = search(query, mode="all")
+    assert set(keys(page)) == expected
+    assert page.total == len(expected)
+
+
+def test_diacritics_in_the_query_rank_the_exact_form_first(corpus):
+    assert keys(search("Đảng", mode="all"))[0] == "party"
+    assert keys(search("đang", mode="all"))[0] == "currently"
+    assert keys(search("dạng", mode="all"))[0] == "diversity"
+
+
+def test_exact_diacritics_mode_keeps_only_exact_forms(corpus):
+    assert keys(search("Đảng", exact="1")) == ["party"]
+
+
+def test_a_name_ranks_as_a_phrase_above_its_syllables_apart(corpus):
+    order = keys(search("Nghệ An", mode="all"))
+    assert set(order[:2]) == {"party", "lao"}  # the exact phrase
+    assert order[-1] == "art"  # 'Nghệ thuật … An Giang': both syllables, not the name
+    assert keys(search("nghe an", mode="all"))[-1] == "art"
+
+
+def test_lao_marks_are_preserved_in_results(corpus):
+    page = search("ຫົວພັນ")
+    assert page.results[0].item.title.startswith(LAO)
+    assert "<mark>ຫົວພັນ</mark>" in str(page.results[0].title)
+
+
+def test_highlighted_titles_mark_folded_matches(corpus):
+    page = search("nghe an", mode="all")
+    marked = {keys(page)[i]: str(r.title) for i, r in enumerate(page.results)}
+    assert marked["party"] == "Đảng bộ tỉnh <mark>Nghệ</mark> <mark>An</mark> tổng kết năm"
+
+
+def test_facets_count_the_hits_and_stay_visible_once_chosen(corpus):
+    page = search("", mode="all")
+    kinds = {v.value: v.count for f in page.facets if f.name == "kind" for v in f.values}
+    assert kinds == {"article": len(CORPUS)}
+    page = search("nghe an", mode="all")
+    languages = {v.value: v.count for f in page.facets if f.name == "language" for v in f.values}
+    assert languages == {"vi": 3, "lo": 1, "en": 1}
+    page = search("nghe an", mode="all", language="en")
+    assert keys(page) == ["english"]
+    languages = {v.value: v.count for f in page.facets if f.name == "language" for v in f.values}
+    assert languages == {"vi": 3, "lo": 1, "en": 1}  # the other values can still be chosen
+    years = {v.value: v.count for f in page.facets if f.name == "year" for v in f.values}
+    assert years == {"2025": 1}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"year": "2023"}, {"listen"}),
+        ({"year": ["2023", "2025"]}, {"party", "art", "lao", "english", "listen"}),
+        ({"language": ["lo", "en"]}, {"lao", "english"}),
+        ({"kind": "video"}, set()),
+        ({"agency": "so-ngoai-vu"}, {"party", "art", "lao", "english", "listen"}),
+        ({"agency": "no-such-agency"}, set()),
+        ({"status": "published"}, {"party", "art", "lao", "english", "listen"}),
+    ],
+)
+def test_filters(corpus, filters, expected):
+    assert set(keys(search("nghe an", mode="all", **filters))) == expected
+
+
+def test_topic_filter(corpus, coordinator):
+    from ttdn.catalog.models import Topic
+    from ttdn.catalog.services.items import item_update
+
+    tourism = Topic.objects.get(code="tourism")
+    item_update(actor=coordinator, item=corpus["beach"], data={"topics": [tourism]})
+    assert keys(search("", topic="tourism")) == ["beach"]
+    topics = {v.value: v.count for f in search("").facets if f.name == "topic" for v in f.values}
+    assert topics == {"tourism": 1}
+
+
+def test_newest_first(corpus):
+    assert keys(search("nghe an", mode="newest")) == ["english", "lao", "art", "party", "listen"]
+
+
+def test_the_default_mode_ranks_the_newest_matches_and_says_so(corpus, settings):
+    settings.TTDN_CATALOG_RANK_RECENT = 3
+    page = search("nghe an")
+    assert page.total == 5 and page.ranked == 3 and "ranked_recent" in page.notices
+    assert page.window_from == datetime.date(2025, 3, 4)
+    assert set(keys(page)) == {"english", "lao", "art"}
+    assert page.facets_sampled
+    languages = {v.value: v.count for f in page.facets if f.name == "language" for v in f.values}
+    assert languages == {"vi": 1, "lo": 1, "en": 1}
+    page = search("cua lo")  # fewer matches than that: the whole archive, no notice
+    assert keys(page) == ["beach"] and page.window_from is None and not page.notices
+
+
+def test_the_whole_archive_mode_is_capped_for_queries_matching_almost_everything(corpus, settings):
+    settings.TTDN_CATALOG_RANK_ALL = 4
+    page = search("nghe an", mode="all")
+    assert page.ranked == 4 and "ranked_capped" in page.notices
+    assert "listen" not in keys(page)  # the oldest match is beyond the newest four
+    settings.TTDN_CATALOG_COUNT_CAP = 2
+    page = search("nghe an", mode="all")
+    assert page.total == 2 and page.total_capped
+
+
+def test_newest_first_pages_through_every_match(corpus, settings):
+    settings.TTDN_CATALOG_RANK_RECENT = 2
+    page = search("nghe an", mode="newest", limit=2)
+    assert page.pages == 3 and keys(page) == ["english", "lao"]
+
+
+def test_the_public_and_other_agencies_see_published_items_only(make_item, officer, other_officer):
+    from django.contrib.auth.models import AnonymousUser
+
+    make_item("Bản nháp về Cửa Lò", status="draft")
+    make_item("Bài đã đăng về Cửa Lò", status="published")
+    make_item("Bài lưu trữ về Cửa Lò", status="archived")
+    assert titles(search("cua lo", user=AnonymousUser())) == ["Bài đã đăng về Cửa Lò"]
+    assert titles(search("cua lo", user=other_officer)) == ["Bài đã đăng về Cửa Lò"]
+    assert len(titles(search("cua lo", user=officer))) == 3  # its own agency's items
+    assert len(titles(search("cua lo"))) == 3
+
+
+def test_the_index_follows_every_change(make_item, coordinator):
+    from ttdn.catalog.services.items import item_archive, item_update
+
+    item = make_item("Lễ hội đền Cuông", status="published")
+    assert titles(search("den cuong"))
+    item_update(actor=coordinator, item=item, data={"title": "Lễ hội đền Quả Sơn"})
+    assert not titles(search("den cuong")) and titles(search("qua son"))
+    item_archive(actor=coordinator, item=item)
+    statuses = {v.value for f in search("qua son").facets if f.name == "status" for v in f.values}
+    assert statuses == {"archived"}
+
+
+def test_a_changed_date_moves_the_document_in_time(make_item, coordinator):
+    from ttdn.catalog.models import SearchDocument
+    from ttdn.catalog.search.base import date_of_id
+    from ttdn.catalog.services.items import item_update
+
+    item = make_item("Sự kiện", published_on=datetime.date(2020, 1, 1))
+    assert date_of_id(SearchDocument.objects.get(item=item).id) == datetime.date(2020, 1, 1)
+    item_update(actor=coordinator, item=item, data={"published_on": datetime.date(2024, 5, 6)})
+    assert date_of_id(SearchDocument.objects.get(item=item).id) == datetime.date(2024, 5, 6)
+
+
+def test_rebuilding_the_index_gives_the_same_hits(corpus):
+    from ttdn.catalog.search.index import search_rebuild
+
+    before = {q: set(keys(search(q, mode="all"))) for q in ("Đảng", "nghe an", "ຫົວພັນ")}
+    assert search_rebuild() == len(CORPUS)
+    after = {q: set(keys(search(q, mode="all"))) for q in ("Đảng", "nghe an", "ຫົວພັນ")}
+    assert before == after
+
+
+def test_pagination(make_item):
+    for number in range(25):
+        make_item(f"Ảnh Cửa Lò số {number}", published_on=datetime.date(2025, 1, 1 + number))
+    first = search("cua lo", mode="newest")
+    assert first.total == 25 and first.pages == 1  # helper asks 50 a page
+    from django.http import QueryDict
+
+    from ttdn.catalog.selectors import SearchParams, catalog_search
+    from ttdn.catalog.tests.helpers import _everyone
+
+    data = QueryDict("q=cua+lo&mode=newest&page=2")
+    page = catalog_search(SearchParams.from_query(data), user=_everyone(), limit=10)
+    assert page.pages == 3 and titles(page)[0] == "Ảnh Cửa Lò số 14"
+
+
+def test_backend_reports_its_size(corpus):
+    sizes = get_backend().size()
+    assert sizes and all(value >= 0 for value in sizes.values())

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MonitoringConfig(AppConfig):
+    name = "ttdn.monitoring"
+    label = "monitoring"
+    verbose_name = _("Press monitoring")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ttdn.monitoring import exports  # noqa: F401 — registers the digest export kind

@@ -1,0 +1,1 @@
+"""What press monitoring reads, for views, jobs, exports and the command line."""

@@ -1,0 +1,1 @@
+"""Everything that changes press monitoring, one module per part (see each module)."""

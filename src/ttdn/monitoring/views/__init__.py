@@ -1,0 +1,1 @@
+"""Press monitoring pages; one module per part (inbox, sources, cases, press, digests)."""

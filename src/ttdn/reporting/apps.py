@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportingConfig(AppConfig):
+    name = "ttdn.reporting"
+    label = "reporting"
+    verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from ttdn.reporting import exports  # noqa: F401  (registers the report exporters)

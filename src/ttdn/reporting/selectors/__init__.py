@@ -1,0 +1,1 @@
+"""Reads of the reporting app: dashboards and status (dashboard), reports (reports)."""
