@@ -22,6 +22,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reminder_rules_ensure()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Process-level caches keyed by primary keys must not outlive a rolled-back test."""
+    from ttdn.reporting.selectors import dashboard
+
+    dashboard._CACHE.clear()
+    yield
+    dashboard._CACHE.clear()
+
+
 @pytest.fixture
 def make_user(db):
     from ttdn.accounts.models import User

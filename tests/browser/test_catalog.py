@@ -14,13 +14,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def catalog_data(default_data, settings, tmp_path):
-    from ttdn.catalog.search import combos
     from ttdn.catalog.search.index import search_rebuild
     from ttdn.catalog.services.defaults import catalog_load_default
 
     settings.MEDIA_ROOT = tmp_path / "media"
     catalog_load_default()
-    combos.forget()
     search_rebuild()  # the live server's database was flushed: empty the FTS tables too
 
 

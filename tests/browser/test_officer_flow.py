@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_officer_flow(live_server, page, shot, default_data, make_user):
     officer = make_user(Role.OFFICER, "so-vhttdl", first_name="An", last_name="Nguyễn Thị")
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/plans/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     page.get_by_label("Mật khẩu").fill("wrong password")
     page.get_by_label("Tên đăng nhập").fill(officer.username)

@@ -68,8 +68,8 @@ class Item(models.Model):
     body = models.TextField(
         pgettext_lazy("item", "body"), blank=True, help_text=_("Sanitised HTML.")
     )
-    body_text = models.TextField(editable=False, default="")
-    title_folded = models.CharField(max_length=500, editable=False, default="")
+    body_text = models.TextField(_("body as plain text"), editable=False, default="")
+    title_folded = models.CharField(_("folded title"), max_length=500, editable=False, default="")
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("producing agency"),
@@ -91,7 +91,9 @@ class Item(models.Model):
     credits = models.CharField(_("credits"), max_length=500, blank=True)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     original_url = models.URLField(_("original address"), max_length=1000, blank=True)
-    url_normalised = models.CharField(max_length=1000, editable=False, default="", db_index=True)
+    url_normalised = models.CharField(
+        _("normalised address"), max_length=1000, editable=False, default="", db_index=True
+    )
     licence = models.CharField(
         _("licence"), max_length=16, choices=Licence.choices, default=Licence.AGENCY
     )
@@ -233,7 +235,7 @@ class MediaFile(models.Model):
     file = models.FileField(_("file"), upload_to=media_path, max_length=255)
     original_name = models.CharField(_("original name"), max_length=255, blank=True)
     content_type = models.CharField(_("type"), max_length=80)
-    extension = models.CharField(max_length=8, editable=False, default="")
+    extension = models.CharField(_("extension"), max_length=8, editable=False, default="")
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     checksum = models.CharField(_("SHA-256"), max_length=64, unique=True)
     width = models.PositiveIntegerField(_("width"), null=True, blank=True)
@@ -274,7 +276,9 @@ class AgencyToken(models.Model):
     )
     name = models.CharField(_("name"), max_length=120, help_text=_("Which system uses it."))
     prefix = models.CharField(_("beginning"), max_length=16, db_index=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(
+        _("SHA-256 of the token"), max_length=64, unique=True, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -366,8 +370,8 @@ class Feed(models.Model):
         default=False,
         help_text=_("Only for a feed inside the province's own network; set by an administrator."),
     )
-    etag = models.CharField(max_length=255, blank=True, editable=False)
-    last_modified = models.CharField(max_length=64, blank=True, editable=False)
+    etag = models.CharField(_("ETag"), max_length=255, blank=True, editable=False)
+    last_modified = models.CharField(_("Last-Modified"), max_length=64, blank=True, editable=False)
     last_run_at = models.DateTimeField(_("last harvested"), null=True, blank=True)
     next_run_at = models.DateTimeField(_("next harvest"), null=True, blank=True)
     last_status = models.CharField(
@@ -422,9 +426,11 @@ class HarvestRun(models.Model):
 class TitleBand(models.Model):
     """MinHash bands of an item's folded title; items sharing a band are compared."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
-    band = models.PositiveSmallIntegerField()
-    key = models.BigIntegerField()
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="+"
+    )
+    band = models.PositiveSmallIntegerField(_("band"))
+    key = models.BigIntegerField(_("key"))
 
     class Meta:
         verbose_name = _("title band")
@@ -502,36 +508,15 @@ class ReindexRun(models.Model):
         return f"{self.backend} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class SearchCombo(models.Model):
-    """One combination of facet values; its number is part of every document id holding it,
-    so the engines filter and count facets from ids alone (search/base.py, "Document ids")."""
-
-    language = models.CharField(max_length=8)
-    kind = models.CharField(max_length=16)
-    status = models.CharField(max_length=12)
-    channel = models.CharField(max_length=20)
-    agency_id = models.BigIntegerField()
-    topics = models.CharField(max_length=255, default="", db_default="")
-
-    class Meta:
-        verbose_name = _("facet combination")
-        verbose_name_plural = _("facet combinations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["language", "kind", "status", "channel", "agency_id", "topics"],
-                name="catalog_searchcombo_once",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return str(self.pk)
-
-
 class SearchDocument(models.Model):
-    """An item in the search index under its id: day, facet combination and sequence."""
+    """An item in the search index. Its id holds the day and the facet values
+    (search/base.py, "Document ids"); topics, which are many, are kept here."""
 
-    id = models.BigIntegerField(primary_key=True)
-    item = models.OneToOneField(Item, on_delete=models.DO_NOTHING, db_constraint=False)
+    id = models.BigIntegerField(_("document id"), primary_key=True)
+    item = models.OneToOneField(
+        Item, verbose_name=_("item"), on_delete=models.DO_NOTHING, db_constraint=False
+    )
+    topics = models.CharField(_("topics"), max_length=255, default="", db_default="")
 
     class Meta:
         verbose_name = _("search document")
@@ -544,12 +529,12 @@ class SearchDocument(models.Model):
 class SearchText(models.Model):
     """The indexed text of a search document (tokens, folded tokens, n-gram runs)."""
 
-    id = models.BigIntegerField(primary_key=True)
-    title_exact = models.TextField(default="", db_default="")
-    body_exact = models.TextField(default="", db_default="")
-    title_folded = models.TextField(default="", db_default="")
-    body_folded = models.TextField(default="", db_default="")
-    ngram = models.TextField(default="", db_default="")
+    id = models.BigIntegerField(_("document id"), primary_key=True)
+    title_exact = models.TextField(_("title tokens"), default="", db_default="")
+    body_exact = models.TextField(_("body tokens"), default="", db_default="")
+    title_folded = models.TextField(_("folded title tokens"), default="", db_default="")
+    body_folded = models.TextField(_("folded body tokens"), default="", db_default="")
+    ngram = models.TextField(_("runs of scripts without spaces"), default="", db_default="")
 
     class Meta:
         verbose_name = _("search text")

@@ -2,13 +2,13 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 from ttdn.catalog.api.docs import api_docs_view
+from ttdn.core.views import root
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="plans:home", permanent=False)),
+    path("", root, name="root"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("ttdn.accounts.urls")),
     path("agencies/", include("ttdn.agencies.urls")),

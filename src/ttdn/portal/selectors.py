@@ -277,9 +277,9 @@ def home(lang: str) -> Home:
         newest_first(mine.exclude(pk__in=[i.pk for i in chosen]).exclude(kind=ItemKind.EVENT))[:6]
     )
     upcoming = list(
-        mine.filter(kind=ItemKind.EVENT, published_on__gte=timezone.localdate()).order_by(
-            "published_on", "pk"
-        )[:3]
+        mine.filter(kind=ItemKind.EVENT, published_on__gte=timezone.localdate())
+        .exclude(pk__in=[i.pk for i in chosen])
+        .order_by("published_on", "pk")[:3]
     )
     return Home(
         highlights=cards(chosen, lang),

@@ -8,6 +8,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 
 from ttdn.catalog.choices import ItemKind, ItemStatus
+from ttdn.catalog.services.items import sanitise_body
 from ttdn.portal import selectors, seo
 from ttdn.portal.cache import cached_page
 from ttdn.portal.images import picture
@@ -195,7 +196,7 @@ def _listing_page(request, lang, *, name, kwargs, title, description, listing, l
         description,
         paths[lang] + suffix,
         noindex=empty,
-        alternates=[] if empty else alternates_for(request, alternates),
+        alternates=[] if empty or page > 1 else alternates_for(request, alternates),
         jsonld=[
             seo.breadcrumbs(
                 request, [(ui("nav.home", lang), page_path("home", lang)), (title, paths[lang])]
@@ -404,6 +405,7 @@ def _item_response(request, item, *, preview: str = ""):
         active=_nav_for(item.kind),
         page=page,
         item=item,
+        body=sanitise_body(item.body),
         pictures=pictures,
         others=others,
         preview=preview,

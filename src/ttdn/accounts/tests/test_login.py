@@ -35,3 +35,9 @@ def test_repeated_wrong_passwords_are_throttled_even_with_the_right_one(client, 
     assert response.status_code == 429
     assert "Quá nhiều lần nhập sai mật khẩu" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_root_sends_the_public_to_the_portal_and_staff_to_their_work(client, officer):
+    assert client.get("/")["Location"] == "/vi/"
+    client.force_login(officer)
+    assert client.get("/")["Location"] == reverse("plans:home")

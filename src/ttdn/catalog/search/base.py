@@ -3,15 +3,15 @@ the one algorithm both engines follow (`SearchBackend.search`).
 
 Document ids
 ------------
-A document id is `day << 47 | combination << 23 | sequence`:
+A document id is `day << 47 | facet values << 19 | sequence` (search/facets.py):
 
 - `day`: days since 1900-01-01 of the item's publication date (its entry date when it has
   none), so ids follow the calendar whatever the order items arrive in, and "the newest N
   matches" or "published in 2024" are id ranges the engines seek directly;
-- `combination`: the number of the item's set of facet values (language, kind, status,
-  channel, agency, topics) in `catalog_searchcombo`, so filters and facet counts read the
-  id alone — no join with another table for each hit;
-- `sequence`: a counter within the day and combination.
+- the agency, language, kind, status and channel, each a few bits, so filters, the
+  reader's visibility and those facet counts are arithmetic on the id — no other table is
+  read for each hit;
+- `sequence`: a counter within the day and those values.
 
 Ranking
 -------
@@ -30,7 +30,7 @@ import datetime
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from django.db import connection
@@ -40,9 +40,7 @@ from ttdn.catalog.search.query import ParsedQuery
 
 EPOCH = datetime.date(1900, 1, 1)
 DAY_SHIFT = 47
-COMBO_SHIFT = 23
-COMBO_MASK = (1 << 24) - 1
-SEQ_LIMIT = 1 << COMBO_SHIFT
+SEQ_LIMIT = 1 << 19
 MAX_DAY = (1 << 16) - 1  # 2079-06-06
 FACETS = ("language", "kind", "status", "channel", "agency", "year", "topic")
 
@@ -51,20 +49,12 @@ def day_number(day: datetime.date) -> int:
     return min(MAX_DAY, max(0, (day - EPOCH).days))
 
 
-def id_base(day: datetime.date, combo: int) -> int:
-    return (day_number(day) << DAY_SHIFT) | (combo << COMBO_SHIFT)
-
-
 def day_start(day: datetime.date) -> int:
     return day_number(day) << DAY_SHIFT
 
 
 def date_of_id(doc_id: int) -> datetime.date:
     return EPOCH + datetime.timedelta(days=doc_id >> DAY_SHIFT)
-
-
-def combo_of_id(doc_id: int) -> int:
-    return (doc_id >> COMBO_SHIFT) & COMBO_MASK
 
 
 @dataclass(frozen=True)
@@ -86,9 +76,11 @@ class IndexDocument:
     ngram: str
 
     @property
-    def facet_values(self) -> tuple:
-        return (self.language, self.kind, self.status, self.channel, self.agency_id,
-                topics_text(self.topics))  # fmt: skip
+    def id_base(self) -> int:
+        from ttdn.catalog.search.facets import id_base
+
+        return id_base(self.day, self.language, self.kind, self.status, self.channel,
+                       self.agency_id)  # fmt: skip
 
 
 def topics_text(topics: Iterable[int]) -> str:
@@ -154,14 +146,16 @@ class SearchResponse:
 
 @dataclass(frozen=True)
 class Scope:
-    """What a query selects, engine-neutral: the words (exact or folded), n-gram runs,
-    allowed facet combinations (None = any), id ranges for years, and a lower id bound."""
+    """What a query selects, engine-neutral: the words (exact or folded), n-gram runs, a
+    filter on the id (visibility and facets: a function of the id column giving SQL and
+    parameters), topics, id ranges for years, and a lower id bound."""
 
     terms: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
     exact: bool
     ngrams: tuple[str, ...] = ()
-    combos: tuple | None = None  # (SQL selecting allowed combination ids, its parameters)
+    id_filter: tuple | None = None  # (Visibility, SearchFilters | None): see facets.id_filter
+    topics: tuple[int, ...] = ()
     years: tuple[tuple[int, int], ...] = ()
     low: int = 0
     short_ngram_low: int = 0  # runs under 3 characters are looked up from this id on
@@ -171,8 +165,7 @@ class Scope:
         return bool(self.terms or self.phrases)
 
     def with_low(self, low: int) -> Scope:
-        return Scope(self.terms, self.phrases, self.exact, self.ngrams, self.combos,
-                     self.years, low, self.short_ngram_low)  # fmt: skip
+        return replace(self, low=low)
 
 
 class SearchBackend(ABC):
@@ -207,24 +200,20 @@ class SearchBackend(ABC):
         """Matches in scope, counting at most cap + 1."""
 
     @abstractmethod
-    def boundary(self, scope: Scope, n: int) -> int:
-        """The id of the n-th newest match (0 when there are fewer)."""
-
-    @abstractmethod
-    def groups(self, scope: Scope) -> list[tuple[int, int]]:
-        """(id >> 23, count) over the matches: the day and combination of each group."""
+    def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
+        """Ids of matches, newest first."""
 
     @abstractmethod
     def ranked(
-        self, scope: Scope, *, phrase: tuple[str, ...], limit: int, offset: int,
-        exclude: Scope | None = None,
+        self, scope: Scope, *, phrase: Scope | None, exact: Scope | None, limit: int,
+        offset: int,
     ) -> list[tuple[int, int, float]]:  # fmt: skip
-        """(id, tier, score) best first: tier 1 for documents holding `phrase` (if given),
-        then relevance; documents also matching `exclude` are left out."""
+        """(id, tier, score) of the matches from `scope.low` on, best first: tier is 2 for a
+        document matching `phrase`, plus 1 for one matching `exact`; then relevance."""
 
     @abstractmethod
-    def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
-        """Ids of matches, newest first."""
+    def topic_groups(self, ids: Sequence[int]) -> list[tuple[str, int]]:
+        """(topics text, count) over these documents."""
 
     @abstractmethod
     def item_ids(self, ids: Sequence[int]) -> dict[int, int]:

@@ -1,4 +1,4 @@
-"""Writing documents under their ids (day, facet combination, sequence) — shared by both
+"""Writing documents under their ids (day, facet values, sequence) — shared by both
 engines; each says what its text row holds and adds its own index where it keeps one."""
 
 from __future__ import annotations
@@ -8,14 +8,8 @@ from itertools import islice
 
 from django.db import connection
 
-from ttdn.catalog.search.base import (
-    COMBO_SHIFT,
-    SEQ_LIMIT,
-    IndexDocument,
-    clear_window_cache,
-    id_base,
-)
-from ttdn.catalog.search.combos import codes_for
+from ttdn.catalog.search.base import SEQ_LIMIT, IndexDocument, clear_window_cache, topics_text
+from ttdn.catalog.search.facets import GROUP_SHIFT
 
 BATCH = 2000
 TEXT_COLUMNS = ("title_exact", "body_exact", "title_folded", "body_folded", "ngram")
@@ -62,12 +56,11 @@ class DocumentWriter:
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
         old = self.delete([doc.item_id for doc in documents])
-        bases = [id_base(doc.day, code) for doc, code in zip(documents, codes_for(list(documents)),
-                                                               strict=True)]  # fmt: skip
         numbered, fresh = [], []
-        for doc, base in zip(documents, bases, strict=True):
+        for doc in documents:
+            base = doc.id_base
             old_id = old.get(doc.item_id)
-            if old_id is not None and old_id >> COMBO_SHIFT == base >> COMBO_SHIFT:
+            if old_id is not None and old_id >> GROUP_SHIFT == base >> GROUP_SHIFT:
                 numbered.append((old_id, doc))  # same day and facets: keep the id
             else:
                 fresh.append((base, doc))
@@ -99,10 +92,10 @@ class DocumentWriter:
         iterator = iter(documents)
         while batch := list(islice(iterator, BATCH)):
             numbered = []
-            for doc, code in zip(batch, codes_for(batch), strict=True):
+            for doc in batch:
                 if doc.day != day:
                     day, counters = doc.day, {}
-                base = id_base(doc.day, code)
+                base = doc.id_base
                 sequence = counters.get(base, 0)
                 counters[base] = sequence + 1
                 numbered.append((base + sequence, doc))
@@ -117,8 +110,8 @@ class DocumentWriter:
         text_rows = [self.text_row(doc_id, doc) for doc_id, doc in numbered]
         with connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO catalog_searchdocument (id, item_id) VALUES (%s, %s)",
-                [(doc_id, doc.item_id) for doc_id, doc in numbered],
+                "INSERT INTO catalog_searchdocument (id, item_id, topics) VALUES (%s, %s, %s)",
+                [(doc_id, doc.item_id, topics_text(doc.topics)) for doc_id, doc in numbered],
             )
             cursor.executemany(
                 f"INSERT INTO catalog_searchtext (id, {', '.join(self.text_columns)}) "

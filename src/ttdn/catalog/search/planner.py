@@ -1,22 +1,23 @@
 """The search algorithm both engines follow; they only answer its primitive questions.
 
-1. Which facet combinations the reader may see and the filters allow (from the id).
-2. The total, counted up to a cap.
-3. The set to rank: the newest N matches (N = 5,000 by default, 100,000 for the whole
-   archive) — cost stays bounded whatever the query.
-4. Facet counts over the newest N matches the reader may see (filters apart, so a chosen
-   value keeps its siblings visible).
-5. One page, tier by tier: the exact phrase, the folded phrase, the exact words, the folded
-   words — each tier ranked by relevance, later tiers only when earlier ones do not fill the
-   page (so the tiers that are read are small, and the cost is the ranking of one set).
+1. The newest N + 1 matches (ids only, newest first — a cheap walk of the index): N is
+   5,000 in the default mode and 100,000 for the whole archive. If there are no more than
+   N, they are all the matches and their number is the total; otherwise the N-th is the
+   lower bound of what is ranked, and the total is counted (up to a cap).
+2. Facet counts from those ids: agency, language, kind, status, channel and year are bits
+   of the id (facets.py); topics are read for those ids only. A facet's counts apply every
+   other filter (the ids are fetched once more, without the filters, when filters are on).
+3. One page ranked from the lower bound on: tier first (the words as a phrase: 2; the
+   exact forms of a query typed with diacritics: 1), then relevance, ties newest first.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
+from dataclasses import replace
 
 from ttdn.catalog import conf
-from ttdn.catalog.search import combos
 from ttdn.catalog.search.base import (
     SHORT_NGRAM_WINDOW,
     Scope,
@@ -27,6 +28,7 @@ from ttdn.catalog.search.base import (
     date_of_id,
     day_start,
 )
+from ttdn.catalog.search.facets import GROUP_SHIFT, facet_counts
 
 
 def _year_ranges(years) -> tuple[tuple[int, int], ...]:
@@ -36,35 +38,10 @@ def _year_ranges(years) -> tuple[tuple[int, int], ...]:
     )
 
 
-def _tiers(request: SearchRequest) -> list[tuple]:
-    """(terms, phrases, exact) of each tier, best first."""
-    query = request.query
-    exact_words = (query.terms, query.phrases, True)
-    folded_words = (query.folded_terms, query.folded_phrases, False)
-    typed_exactly = query.diacritics and not request.exact_only
-    tiers = []
-    if len(query.terms) > 1:
-        exact_phrase = ((), (*query.phrases, query.terms), True)
-        folded_phrase = ((), (*query.folded_phrases, query.folded_terms), False)
-        if request.exact_only:
-            tiers.append(exact_phrase)
-        elif typed_exactly:
-            tiers += [exact_phrase, folded_phrase]
-        else:
-            tiers.append(folded_phrase)
-    if typed_exactly or request.exact_only:
-        tiers.append(exact_words)
-    if not request.exact_only:
-        tiers.append(folded_words)
-    return tiers
-
-
 def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse:
     query = request.query
     mode = request.mode if request.mode in ("recent", "all", "newest") else "recent"
     response = SearchResponse(mode=mode, notices=list(query.notices))
-    visible = combos.condition(request.visibility)
-    allowed = combos.condition(request.visibility, request.filters)
     short_low = backend.window_start(SHORT_NGRAM_WINDOW) if query.short_ngrams else 0
     if query.short_ngrams and short_low:
         response.notices.append("short_ngram")
@@ -73,58 +50,82 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
         if request.exact_only
         else (query.folded_terms, query.folded_phrases, False)
     )
-    words = Scope(terms, phrases, exact, query.ngrams, visible, (), 0, short_low)
-    hits = Scope(terms, phrases, exact, query.ngrams, allowed,
-                 _year_ranges(request.filters.year), 0, short_low)  # fmt: skip
-    cap = conf.get("TTDN_CATALOG_COUNT_CAP")
-    ranked = conf.get("TTDN_CATALOG_RANK_ALL" if mode == "all" else "TTDN_CATALOG_RANK_RECENT")
-    total = backend.count(hits, cap)
-    response.total, response.total_capped = min(total, cap), total > cap
+    filters = request.filters
+    base = Scope(terms, phrases, exact, query.ngrams, short_ngram_low=short_low)
+    hits = replace(base, id_filter=(request.visibility, filters if filters.active else None),
+                   topics=filters.topic, years=_year_ranges(filters.year))  # fmt: skip
+    size = conf.get("TTDN_CATALOG_RANK_ALL" if mode == "all" else "TTDN_CATALOG_RANK_RECENT")
+
+    ids = backend.newest(hits, limit=size + 1, offset=0)
     low = 0
-    if mode != "newest" and total > ranked:
-        low = backend.boundary(hits, ranked)
-        response.window_from = date_of_id(low)
-        response.notices.append("ranked_recent" if mode == "recent" else "ranked_capped")
-    response.ranked = min(total, ranked)
+    if len(ids) > size:
+        ids = ids[:size]
+        cap = conf.get("TTDN_CATALOG_COUNT_CAP")
+        total = backend.count(hits, cap)
+        response.total, response.total_capped = min(total, cap), total > cap
+        if mode != "newest":
+            low = ids[-1]
+            response.window_from = date_of_id(low)
+            response.notices.append("ranked_recent" if mode == "recent" else "ranked_capped")
+    else:
+        response.total = len(ids)
+    response.ranked = len(ids)
 
     if request.facets:
-        facet_low = low if words == hits else 0
-        if words != hits or mode == "newest":
-            facet_low = backend.boundary(words, ranked)
-        _total, response.facets = combos.facet_counts(
-            backend.groups(words.with_low(facet_low)), request.filters
-        )
-        response.facets_sampled = facet_low > 0
-    if total:
-        response.hits = _page(backend, request, hits.with_low(low), mode)
+        _facets(backend, request, response, base, hits, ids, size)
+    if response.total:
+        response.hits = _page(backend, request, hits.with_low(low), ids, mode)
     return response
 
 
-def _page(backend: SearchBackend, request: SearchRequest, hits: Scope, mode: str):
+def _newest_ids(backend, scope: Scope, size: int) -> tuple[list[int], bool]:
+    ids = backend.newest(scope, limit=size + 1, offset=0)
+    return ids[:size], len(ids) > size
+
+
+def _facets(backend, request, response, base, hits, ids, size) -> None:
+    """Facet counts over the newest matches the reader may see; a facet's own filter is
+    not applied to its counts (id facets are filtered in Python; the topic facet is read
+    for the matches that pass every other filter)."""
+    filters = request.filters
+    sampled = len(ids) >= size and response.total > size
+    visible = replace(base, id_filter=(request.visibility, None), topics=filters.topic)
+    facet_ids = ids
+    if visible != hits:
+        facet_ids, sampled = _newest_ids(backend, visible, size)
+    topic_ids = ids
+    if filters.topic:
+        topic_ids, _more = _newest_ids(backend, replace(hits, topics=()), size)
+    groups = Counter(doc_id >> GROUP_SHIFT for doc_id in facet_ids)
+    _total, response.facets = facet_counts(groups.items(), filters, backend.topic_groups(topic_ids))
+    response.facets_sampled = sampled
+
+
+def _page(backend, request: SearchRequest, hits: Scope, ids: list[int], mode: str):
     query = request.query
     if mode == "newest" or not query.has_words:
-        ids = backend.newest(hits, limit=request.limit, offset=request.offset)
-        rows = [(doc_id, 0, 0.0) for doc_id in ids]
+        end = request.offset + request.limit
+        page = ids[request.offset : end] if end <= len(ids) else None
+        if page is None:
+            page = backend.newest(hits, limit=request.limit, offset=request.offset)
+        rows = [(doc_id, 0, 0.0) for doc_id in page]
     else:
-        rows = _tiered(backend, request, hits)
+        phrase, exact = _tiers(request, hits)
+        rows = backend.ranked(
+            hits, phrase=phrase, exact=exact, limit=request.limit, offset=request.offset
+        )
     items = backend.item_ids([row[0] for row in rows])
     return [SearchHit(d, items[d], tier, score) for d, tier, score in rows if d in items]
 
 
-def _tiered(backend: SearchBackend, request: SearchRequest, hits: Scope):
-    tiers = _tiers(request)
-    skip, wanted = request.offset, request.limit
-    rows, done = [], []
-    for position, (terms, phrases, exact) in enumerate(tiers):
-        scope = Scope(terms, phrases, exact, hits.ngrams, hits.combos, hits.years, hits.low,
-                      hits.short_ngram_low)  # fmt: skip
-        found = backend.ranked(scope, exclude=done, limit=skip + wanted, offset=0)
-        tier = len(tiers) - 1 - position
-        taken = found[skip:]
-        rows += [(doc_id, tier, score) for doc_id, score in taken[:wanted]]
-        wanted -= len(taken[:wanted])
-        skip = max(0, skip - len(found))
-        if wanted <= 0:
-            break
-        done.append(scope)
-    return rows
+def _tiers(request: SearchRequest, hits: Scope) -> tuple[Scope | None, Scope | None]:
+    """The phrase tier (several unquoted words, as one phrase) and the exact tier (a query
+    typed with diacritics, in the exact index)."""
+    query = request.query
+    phrase = exact = None
+    if len(query.terms) > 1:
+        words = query.terms if request.exact_only else query.folded_terms
+        phrase = replace(hits, terms=(), phrases=(words,), exact=request.exact_only)
+    if query.diacritics and not request.exact_only:
+        exact = replace(hits, terms=query.terms, phrases=query.phrases, exact=True)
+    return phrase, exact

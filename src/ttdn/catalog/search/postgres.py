@@ -16,14 +16,13 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 
 from ttdn.catalog.search.base import (
-    COMBO_MASK,
-    COMBO_SHIFT,
     IndexDocument,
     Scope,
     SearchBackend,
     register_backend,
 )
 from ttdn.catalog.search.common import DocumentWriter
+from ttdn.catalog.search.facets import id_filter
 
 RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.4}"  # D (body) … A (title): a title hit counts four times
 MAX_POSITION = 16383  # PostgreSQL's limit; later positions are recorded as 16383
@@ -152,9 +151,15 @@ class PostgresBackend(SearchBackend):
             where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
                                             len(scope.years)) + ")")  # fmt: skip
             params += [bound for pair in scope.years for bound in pair]
-        if scope.combos is not None:
-            where.append(f"(({rowid} >> {COMBO_SHIFT}) & {COMBO_MASK}) IN ({scope.combos[0]})")
-            params += scope.combos[1]
+        if scope.id_filter is not None:
+            condition = id_filter(rowid, *scope.id_filter)
+            if condition is not None:
+                where.append(condition[0])
+                params += condition[1]
+        if scope.topics:
+            source = _with_documents(source, rowid)
+            where.append("(" + " OR ".join(["d.topics LIKE %s"] * len(scope.topics)) + ")")
+            params += [f"%,{int(topic)},%" for topic in scope.topics]
         for run in scope.ngrams:
             if len(run) < 3:
                 where.append(f"{rowid} >= %s")
@@ -173,36 +178,33 @@ class PostgresBackend(SearchBackend):
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s) s"
         return self._run(sql, [*params, cap + 1])[0][0]
 
-    def boundary(self, scope: Scope, n: int) -> int:
+    def ranked(self, scope, *, phrase, exact, limit: int, offset: int):
         source, rowid, where, params = self._where(scope)
-        rows = self._run(
-            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
-            "LIMIT 1 OFFSET %s",
-            [*params, n - 1],
-        )
-        return rows[0][0] if rows else 0
-
-    def groups(self, scope: Scope) -> list[tuple[int, int]]:
-        source, rowid, where, params = self._where(scope)
-        return self._run(
-            f"SELECT {rowid} >> {COMBO_SHIFT}, count(*) FROM {source} WHERE {_and(where)} "
-            "GROUP BY 1",
-            params,
-        )
-
-    def ranked(self, scope, *, exclude=(), limit: int, offset: int):
-        source, rowid, where, params = self._where(scope)
-        for other in exclude:
-            where.append(f"NOT ({_column(other)} @@ %s::tsquery)")
-            params.append(match_query(other.terms, other.phrases))
+        tiers, tier_params = [], []
+        for other, weight in ((phrase, 2), (exact, 1)):
+            if other is not None:
+                tiers.append(
+                    f"(CASE WHEN {_column(other)} @@ %s::tsquery THEN {weight} ELSE 0 END)"
+                )
+                tier_params.append(match_query(other.terms, other.phrases))
         query = match_query(scope.terms, scope.phrases)
         rows = self._run(
-            f"SELECT {rowid}, ts_rank('{RANK_WEIGHTS}', {_column(scope)}, %s::tsquery) AS score "
-            f"FROM {source} WHERE {_and(where)} ORDER BY score DESC, {rowid} DESC "
+            f"SELECT {rowid}, {' + '.join(tiers) or '0'} AS tier, "
+            f"ts_rank('{RANK_WEIGHTS}', {_column(scope)}, %s::tsquery) AS score "
+            f"FROM {source} WHERE {_and(where)} ORDER BY tier DESC, score DESC, {rowid} DESC "
             "LIMIT %s OFFSET %s",
-            [query, *params, limit, offset],
+            [*tier_params, query, *params, limit, offset],
         )
-        return [(doc_id, float(score)) for doc_id, score in rows]
+        return [(doc_id, tier, float(score)) for doc_id, tier, score in rows]
+
+    def topic_groups(self, ids):
+        if not ids:
+            return []
+        return self._run(
+            "SELECT topics, count(*) FROM catalog_searchdocument WHERE id = ANY(%s) "
+            "AND topics <> '' GROUP BY 1",
+            [list(ids)],
+        )
 
     def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
         source, rowid, where, params = self._where(scope)
@@ -225,3 +227,10 @@ class PostgresBackend(SearchBackend):
 
 def _and(parts: list[str]) -> str:
     return " AND ".join(parts) or "TRUE"
+
+
+def _with_documents(source: str, rowid: str) -> str:
+    """The source joined with `catalog_searchdocument d` (for topics), once."""
+    if "catalog_searchdocument d" in source:
+        return source
+    return f"{source} JOIN catalog_searchdocument d ON d.id = {rowid}"

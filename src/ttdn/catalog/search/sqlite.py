@@ -11,19 +11,19 @@ ever looked up in another table (performance.md, 1.4.5).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
 from ttdn.catalog.search.base import (
-    COMBO_MASK,
-    COMBO_SHIFT,
     IndexDocument,
     Scope,
     SearchBackend,
     register_backend,
 )
 from ttdn.catalog.search.common import TEXT_COLUMNS, DocumentWriter
+from ttdn.catalog.search.facets import id_filter
 
 FTS_TABLES = {
     "catalog_fts_exact": ("title_exact", "body_exact"),
@@ -136,9 +136,15 @@ class SqliteBackend(SearchBackend):
             where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
                                             len(scope.years)) + ")")  # fmt: skip
             params += [bound for pair in scope.years for bound in pair]
-        if scope.combos is not None:
-            where.append(f"(({rowid} >> {COMBO_SHIFT}) & {COMBO_MASK}) IN ({scope.combos[0]})")
-            params += scope.combos[1]
+        if scope.id_filter is not None:
+            condition = id_filter(rowid, *scope.id_filter)
+            if condition is not None:
+                where.append(condition[0])
+                params += condition[1]
+        if scope.topics:
+            source = _with_documents(source, rowid)
+            where.append("(" + " OR ".join(["d.topics LIKE %s"] * len(scope.topics)) + ")")
+            params += [f"%,{int(topic)},%" for topic in scope.topics]
         for run in runs:
             where.append(
                 f"{rowid} IN (SELECT rowid FROM catalog_fts_ngram WHERE catalog_fts_ngram "
@@ -163,38 +169,34 @@ class SqliteBackend(SearchBackend):
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s)"
         return self._run(sql, [*params, cap + 1])[0][0]
 
-    def boundary(self, scope: Scope, n: int) -> int:
+    def ranked(self, scope, *, phrase, exact, limit: int, offset: int):
         source, rowid, where, params = self._where(scope)
-        rows = self._run(
-            f"SELECT {rowid} FROM {source} WHERE {_and(where)} ORDER BY {rowid} DESC "
-            "LIMIT 1 OFFSET %s",
-            [*params, n - 1],
-        )
-        return rows[0][0] if rows else 0
-
-    def groups(self, scope: Scope) -> list[tuple[int, int]]:
-        source, rowid, where, params = self._where(scope)
-        return self._run(
-            f"SELECT {rowid} >> {COMBO_SHIFT}, count(*) FROM {source} WHERE {_and(where)} "
-            "GROUP BY 1",
-            params,
-        )
-
-    def ranked(self, scope, *, exclude=(), limit: int, offset: int):
-        source, rowid, where, params = self._where(scope)
-        for other in exclude:
-            table = _table(other)
-            where.append(
-                f"{rowid} NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH %s AND rowid >= %s)"
-            )
-            params += [match_expression(other.terms, other.phrases), scope.low]
+        tiers, tier_params = [], []
+        for other, weight in ((phrase, 2), (exact, 1)):
+            if other is not None:
+                table = _table(other)
+                tiers.append(
+                    f"{weight} * ({rowid} IN (SELECT rowid FROM {table} WHERE {table} "
+                    "MATCH %s AND rowid >= %s))"
+                )
+                tier_params += [match_expression(other.terms, other.phrases), scope.low]
         table = _table(scope)
         rows = self._run(
-            f"SELECT {rowid}, bm25({table}, {TITLE_WEIGHT}, 1.0) AS score FROM {source} "
-            f"WHERE {_and(where)} ORDER BY score, {rowid} DESC LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+            f"SELECT {rowid}, {' + '.join(tiers) or '0'} AS tier, "
+            f"bm25({table}, {TITLE_WEIGHT}, 1.0) AS score FROM {source} "
+            f"WHERE {_and(where)} ORDER BY tier DESC, score, {rowid} DESC LIMIT %s OFFSET %s",
+            [*tier_params, *params, limit, offset],
         )
-        return [(doc_id, -score) for doc_id, score in rows]
+        return [(doc_id, tier, -score) for doc_id, tier, score in rows]
+
+    def topic_groups(self, ids):
+        if not ids:
+            return []
+        return self._run(
+            "SELECT topics, count(*) FROM catalog_searchdocument WHERE id IN "
+            "(SELECT value FROM json_each(%s)) AND topics <> '' GROUP BY 1",
+            [json.dumps(list(ids))],
+        )
 
     def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
         source, rowid, where, params = self._where(scope)
@@ -216,3 +218,10 @@ class SqliteBackend(SearchBackend):
 
 def _and(parts: list[str]) -> str:
     return " AND ".join(parts) or "1 = 1"
+
+
+def _with_documents(source: str, rowid: str) -> str:
+    """The source joined with `catalog_searchdocument d` (for topics), once."""
+    if "catalog_searchdocument d" in source:
+        return source
+    return f"{source} CROSS JOIN catalog_searchdocument d ON d.id = {rowid}"

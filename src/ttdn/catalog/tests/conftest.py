@@ -22,9 +22,6 @@ def _media_root(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()  # the search window is cached per process
-    from ttdn.catalog.search import combos
-
-    combos.forget()  # facet combinations are cached per process; each test rolls back
 
 
 @pytest.fixture

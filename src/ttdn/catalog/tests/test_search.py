@@ -230,3 +230,14 @@ def test_pagination(make_item):
 def test_backend_reports_its_size(corpus):
     sizes = get_backend().size()
     assert sizes and all(value >= 0 for value in sizes.values())
+
+
+def test_every_choice_has_a_stable_number_in_the_ids():
+    from ttdn.catalog.choices import Channel, ItemKind, ItemStatus
+    from ttdn.catalog.search import facets
+    from ttdn.catalog.validators import allowed_languages
+
+    assert set(ItemKind.values) <= set(facets.KINDS) and len(facets.KINDS) <= 16
+    assert set(ItemStatus.values) <= set(facets.STATUSES) and len(facets.STATUSES) <= 8
+    assert set(Channel.values) <= set(facets.CHANNELS) and len(facets.CHANNELS) <= 16
+    assert set(allowed_languages()) <= set(facets.languages()) and len(facets.languages()) <= 32

@@ -18,3 +18,9 @@ WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
 AXES_VERBOSE = False
+
+# SQLite test databases live in a file, not in shared-cache memory: the live server of the
+# browser tests serves concurrent requests (htmx autosave beside a click), and only a file
+# database in WAL mode waits for a lock (busy_timeout) instead of failing at once.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -145,3 +145,14 @@ def test_home_shows_facts_with_sources(client):
     lao = client.get("/lo/").content.decode()
     assert "ຊາຍແດນຕິດກັບລາວ" in lao
     assert re.search(r'<span lang="vi">Báo Nghệ An</span>', lao)  # a source's name is marked
+
+
+def test_body_is_cleaned_again_when_shown(client, make_item):
+    from ttdn.catalog.models import Item
+
+    item = make_item("Nội dung đã lọc")
+    Item.objects.filter(pk=item.pk).update(
+        body="<p>ok</p><script>alert(1)</script><img src=x onerror=alert(2)>"
+    )
+    html = client.get(item_path(item)).content.decode()
+    assert "<p>ok</p>" in html and "alert(" not in html

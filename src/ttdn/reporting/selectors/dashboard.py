@@ -17,12 +17,12 @@ The rules (also in docs/apps/reporting.md):
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -120,6 +120,42 @@ def _state(section: tuple | None, first_sent: datetime.date | None, period, toda
     if first_sent is not None and section is not None and section[0] == SectionStatus.DONE:
         return TaskState.DONE_ON_TIME if first_sent <= period.due_agency else TaskState.DONE_LATE
     return TaskState.OPEN if today <= period.due_agency else TaskState.OVERDUE
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 16
+
+
+def _version(period: ReportingPeriod, today: datetime.date) -> tuple:
+    """What changes whenever the dashboard's figures can change (two indexed queries):
+    any report saved (autosave bumps `updated_at`), any obligation added or waived, or a
+    new day (states turn overdue at midnight)."""
+    reports = AgencyReport.objects.filter(period=period).aggregate(
+        n=Count("pk"), last=Max("updated_at")
+    )
+    obligations = Obligation.objects.filter(period=period).aggregate(
+        n=Count("pk"), waived=Count("pk", filter=Q(waived=True)), last=Max("changed_at")
+    )
+    return (period.pk, period.due_agency, today, *reports.values(), *obligations.values())
+
+
+def period_status_cached(period: ReportingPeriod, *, today: datetime.date | None = None):
+    """`period_status`, kept in this process until its figures can have changed.
+
+    The dashboard is read far more often than reports change; the version check costs two
+    small queries. The result is shared between requests: callers must not mutate it.
+    """
+    today = today or timezone.localdate()
+    key = _version(period, today)
+    status = _CACHE.get(key)
+    if status is None:
+        status = period_status(period, today=today)
+        _CACHE[key] = status
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    else:
+        _CACHE.move_to_end(key)
+    return status
 
 
 def period_status(period: ReportingPeriod, *, today: datetime.date | None = None) -> PeriodStatus:

@@ -124,8 +124,9 @@ def _build(actor, period: ReportingPeriod, rebuild: bool) -> ConsolidatedReport:
     report, created = ConsolidatedReport.objects.get_or_create(
         period=period,
         defaults={
+            # Mid-sentence the label is lower-case: "… đối ngoại năm 2024", "… quý I năm 2025".
             "subject": _("Results of foreign-information work, %(period)s")
-            % {"period": period.label},
+            % {"period": period.label[:1].lower() + period.label[1:]},
             "created_by": actor,
             "signer_authority": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
             "recipients": "UBND tỉnh (b/c)\nLãnh đạo Sở\nCác sở, ban, ngành, địa phương\nLưu: VT",

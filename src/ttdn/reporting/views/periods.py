@@ -19,7 +19,7 @@ from ttdn.plans.models import Task
 from ttdn.plans.selectors import plan_default
 from ttdn.reporting.forms import ExplanationForm, GenerateForm, ObligationAddForm, PeriodForm
 from ttdn.reporting.models import Obligation
-from ttdn.reporting.selectors.dashboard import on_time_ranking, period_status
+from ttdn.reporting.selectors.dashboard import on_time_ranking, period_status_cached
 from ttdn.reporting.selectors.reports import period_get, period_list
 from ttdn.reporting.services import obligations, periods
 from ttdn.reporting.services.permissions import is_coordinator, require_coordinator
@@ -82,16 +82,14 @@ def period_edit_view(request, pk):
 def dashboard_view(request, pk):
     _require_reader(request.user)
     period = period_get(pk)
-    status = period_status(period)
+    status = period_status_cached(period)
     kind, group = request.GET.get("kind", ""), request.GET.get("group", "")
-    if kind:
-        status.agencies = [row for row in status.agencies if row.agency.kind == kind]
-    if group:
-        status.tasks = [row for row in status.tasks if row.task.group.number == group]
     tab = request.GET.get("tab", "agencies")
     context = {
         "period": period,
         "status": status,
+        "agency_rows": [r for r in status.agencies if not kind or r.agency.kind == kind],
+        "task_rows": [r for r in status.tasks if not group or r.task.group.number == group],
         "tab": tab,
         "kinds": AgencyKind.choices,
         "kind": kind,

@@ -67,6 +67,8 @@ class Command(BaseCommand):
     def _announce(self, host: str, port: int, report) -> None:
         shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
         self.stdout.write(self.style.SUCCESS(f"TTĐN is starting at http://{shown}:{port}/"))
+        self.stdout.write(f"  staff log in at    http://{shown}:{port}/accounts/login/")
+        self.stdout.write(f"  public portal at   http://{shown}:{port}/vi/  /en/  /lo/")
         self.stdout.write(f"Data directory: {settings.DATA_DIR}")
         if report.demo_logins:
             self.stdout.write("Demo log-ins (demo mode; user name, password, role):")
