@@ -173,7 +173,9 @@ class ImportForm(Bootstrap, forms.Form):
 
 
 class FeedForm(Bootstrap, forms.Form):
-    url = forms.URLField(label=_("Feed address (RSS or Atom)"), max_length=1000)
+    url = forms.URLField(
+        label=_("Feed address (RSS or Atom)"), max_length=1000, assume_scheme="https"
+    )
     title = forms.CharField(label=_("Name"), max_length=255, required=False)
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=None)
     language = forms.ChoiceField(label=_("Language of its items"))
