@@ -14,6 +14,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -49,6 +50,22 @@ class Topic(models.Model):
 
     def label(self, language: str) -> str:
         return self.name if language == "vi" else (self.name_en or self.name)
+
+
+def public_condition(now=None) -> Q:
+    """The condition behind `Item.objects.public()`, for use inside other conditions."""
+    due = Q(published_at__isnull=True) | Q(published_at__lte=now or timezone.now())
+    return Q(due, status=ItemStatus.PUBLISHED)
+
+
+class ItemQuerySet(models.QuerySet):
+    def public(self, now=None) -> ItemQuerySet:
+        """Items anyone may read (the public, the API without a token, public search): the
+        catalog's one definition — published, and the publication time passed or unset. The
+        portal may schedule a publication (`published_at` in the future, ADR 0032); until
+        then the item is read only by its agency and the wide readers.
+        `permissions.is_public(item)` is the same rule for an item in hand."""
+        return self.filter(public_condition(now))
 
 
 class Item(models.Model):
@@ -138,6 +155,8 @@ class Item(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
+    objects = ItemQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("item")
         verbose_name_plural = _("items")
@@ -155,7 +174,11 @@ class Item(models.Model):
                 violation_error_message=_("Another item already has this original address."),
             ),
         ]
-        indexes = [models.Index(fields=["agency", "status"], name="catalog_item_agency_status")]
+        indexes = [
+            models.Index(fields=["agency", "status"], name="catalog_item_agency_status"),
+            # Scheduled publications: the portal's next due time, the catalog's catch-up job.
+            models.Index(fields=["status", "published_at"], name="catalog_item_status_pub_at"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -6,12 +6,14 @@ Built on the project's roles (`accounts.permissions`):
 - the coordinator reviews, approves, publishes, returns and archives any item, and edits
   any item that is not archived;
 - a leader reads everything and changes nothing;
-- everyone else (the public, the API without a token) sees published items only.
+- everyone else (the public, the API without a token) sees public items only: published,
+  and their publication time passed (`is_public`, `Item.objects.public()`).
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.choices import Role
@@ -37,8 +39,17 @@ def can_read_unpublished(user) -> bool:
     return role_of(user) in WIDE_READERS
 
 
+def is_public(item, now=None) -> bool:
+    """Whether anyone may read `item` now: published, and its publication time passed or
+    unset (a scheduled item is not public yet). The same rule as `Item.objects.public()`,
+    for an item in hand (or any object with `status` and `published_at`)."""
+    if item.status != ItemStatus.PUBLISHED:
+        return False
+    return item.published_at is None or item.published_at <= (now or timezone.now())
+
+
 def can_view_item(user, item) -> bool:
-    if item.status == ItemStatus.PUBLISHED:
+    if is_public(item):
         return True
     return can_read_unpublished(user) or _own(user, item.agency_id)
 

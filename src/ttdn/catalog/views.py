@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ttdn.catalog import permissions as rules
 from ttdn.catalog import selectors
-from ttdn.catalog.choices import DuplicateDecision, ItemStatus
+from ttdn.catalog.choices import DuplicateDecision
 from ttdn.catalog.forms import FeedForm, ImportForm, ItemForm, MediaForm, TokenForm, TranslationForm
 from ttdn.catalog.models import AgencyToken, DuplicateCandidate, Feed, ImportRun, Item, MediaFile
 from ttdn.catalog.services import duplicates, harvest, imports, items, media, reindex, tokens
@@ -298,7 +298,7 @@ def _media(request, pk, *, thumbnail: bool):
     response = FileResponse(field.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    if file.item.status != ItemStatus.PUBLISHED:
+    if not rules.is_public(file.item):  # scheduled items' files too, until their time
         response["Cache-Control"] = "private, max-age=300"
     if not thumbnail and not file.is_image:
         response["Content-Disposition"] = (

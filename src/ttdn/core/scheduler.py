@@ -45,6 +45,8 @@ SCHEDULE: list[Daily | Every] = [
     Daily("reporting-daily", "ttdn.reporting.jobs.reporting_daily", hour=7),
     Daily("monitoring-daily", "ttdn.monitoring.jobs.monitoring_daily", hour=9),
     Every("monitoring-fetch", "ttdn.monitoring.jobs.monitoring_fetch", minutes=15),
+    Every("catalog-harvest", "ttdn.catalog.jobs.harvest_tick_job", minutes=5),
+    Every("catalog-scheduled", "ttdn.catalog.jobs.publish_due_job", minutes=5),
 ]
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from ttdn.catalog.choices import HistoryAction, ItemStatus
 from ttdn.catalog.models import Item
 from ttdn.catalog.permissions import require_review
+from ttdn.catalog.search.index import search_index_items
 from ttdn.catalog.services.items import history_add, item_publish
 from ttdn.core.errors import ApplicationError
 from ttdn.portal import cache, conf
@@ -123,6 +124,7 @@ def item_schedule(*, actor, item: Item, at: datetime.datetime) -> Item:
         raise ApplicationError(_say("ed.error.not_schedulable", title=item.title))
     Item.objects.filter(pk=item.pk).update(published_at=at, updated_at=now)
     item.published_at = at
+    search_index_items([item.pk])  # indexed as approved until `at` (catalog search/index.py)
     history_add(
         item,
         HistoryAction.UPDATED,
@@ -143,6 +145,7 @@ def item_publish_now(*, actor, item: Item) -> Item:
         raise ApplicationError(_say("ed.error.not_scheduled", title=item.title))
     Item.objects.filter(pk=item.pk).update(published_at=now, updated_at=now)
     item.published_at = now
+    search_index_items([item.pk])  # public search finds it at once
     history_add(
         item,
         HistoryAction.UPDATED,

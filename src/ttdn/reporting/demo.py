@@ -1,9 +1,11 @@
 """Demo data: a realistic year 2024 of plan 978, so a new user sees a living dashboard.
 
 Most agencies reported (some late), a few reports were returned and corrected, two are
-still returned, some agencies never reported. Texts are plausible Vietnamese written for the
-demo; every figure is random (seeded, so each demo install is the same). People are
-fictional. Safe to run again: a period that already has reports is left alone.
+still returned, some agencies never reported; a few sections cite items of the
+foreign-information database (made here, approved, dated 2024). Texts are plausible
+Vietnamese written for the demo; every figure is random (seeded, so each demo install is
+the same). People are fictional. Safe to run again: a period that already has reports is
+left alone, and the database items are made once.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.models import User
-from ttdn.plans.models import Plan
+from ttdn.agencies.models import Agency
+from ttdn.catalog.models import Item, ItemHistory
+from ttdn.plans.models import Plan, Task
 from ttdn.reporting.choices import PeriodKind, ReportStatus, SectionStatus
 from ttdn.reporting.models import (
     AgencyReport,
+    Evidence,
     IndicatorType,
     IndicatorValue,
     Obligation,
@@ -84,6 +89,83 @@ RETURN_COMMENTS = [
     "Đề nghị bổ sung số liệu cụ thể về số tin, bài và số lượt người tham gia.",
     "Báo cáo chưa nêu kết quả thực hiện nhiệm vụ 4.3; đề nghị bổ sung.",
 ]
+# Items of the foreign-information database the demo reports cite as evidence: (agency,
+# tasks served, kind, publication date, {language: (title, summary)}). They are approved,
+# not published: the portal loads its own demo works only into a catalog with nothing
+# published, and an agency may cite its own approved items (ADR 0012).
+DEMO_VIA = "reporting demo"
+DEMO_NOTE = "<p><em>Nội dung minh họa của bản cài đặt thử.</em></p>"
+EVIDENCE_ITEMS = [
+    (
+        "so-tttt",
+        ["3.2"],
+        "video",
+        datetime.date(2024, 4, 18),
+        {
+            "vi": (
+                "Phóng sự “Nghệ An – miền đất hội tụ” (phụ đề tiếng Anh, tiếng Lào)",
+                "Phóng sự 15 phút giới thiệu tiềm năng đầu tư, du lịch của Nghệ An.",
+            ),
+            "en": (
+                "Documentary “Nghệ An, a land where opportunities meet”",
+                "A 15-minute documentary on investment and tourism in Nghệ An.",
+            ),
+            "lo": ("ແຂວງເງ້ອານ 2024", ""),
+        },
+    ),
+    (
+        "so-tttt",
+        ["3.4"],
+        "infographic",
+        datetime.date(2024, 7, 5),
+        {
+            "vi": (
+                "Infographic: kinh tế - xã hội Nghệ An sáu tháng đầu năm 2024",
+                "Các chỉ số chính về tăng trưởng, thu hút đầu tư và xuất khẩu.",
+            )
+        },
+    ),
+    (
+        "so-tttt",
+        ["3.9"],
+        "publication",
+        datetime.date(2024, 9, 20),
+        {
+            "vi": (
+                "Ấn phẩm “Nghệ An – tiềm năng và cơ hội đầu tư” song ngữ Việt – Anh",
+                "Ấn phẩm 48 trang phát tại các hội nghị xúc tiến đầu tư.",
+            ),
+            "en": (
+                "Nghệ An: potential and investment opportunities (booklet)",
+                "A 48-page booklet handed out at investment promotion conferences.",
+            ),
+        },
+    ),
+    (
+        "so-tttt",
+        ["2.4", "4.3"],
+        "article",
+        datetime.date(2024, 11, 12),
+        {
+            "vi": (
+                "Đưa vào sử dụng cơ sở dữ liệu về thông tin đối ngoại của tỉnh",
+                "Cơ sở dữ liệu dùng chung giúp các đơn vị khai thác hình ảnh, tư liệu.",
+            )
+        },
+    ),
+    (
+        "huyen-417",
+        ["1.2"],
+        "article",
+        datetime.date(2024, 8, 30),
+        {
+            "vi": (
+                "Kỳ Sơn tuyên truyền về quan hệ hữu nghị đặc biệt Việt Nam – Lào",
+                "Tin, bài trên trang thông tin điện tử và hệ thống truyền thanh của huyện.",
+            )
+        },
+    ),
+]
 FATES = (
     ["accepted"] * 70
     + ["late"] * 12
@@ -133,17 +215,58 @@ def demo_year_load(*, period: ReportingPeriod, seed: int = 978) -> int:
         .order_by("agency__name", "task__position")
     ):
         owed.setdefault(obligation.agency, []).append(obligation.task)
+    cited = _evidence_items(coordinator, period)
     created = 0
     for sequence, (agency, tasks) in enumerate(owed.items(), start=1):
         fate = rng.choice(FATES)
         if fate == "missing":
             continue
         created += 1
-        _report(period, agency, tasks, fate, rng, coordinator, indicators, sequence)
+        _report(period, agency, tasks, fate, rng, coordinator, indicators, sequence, cited)
     return created
 
 
-def _report(period, agency, tasks, fate, rng, coordinator, indicators, sequence) -> None:
+def _evidence_items(coordinator, period: ReportingPeriod) -> dict:
+    """The demo's database items (made once, through the catalog's services, so that the
+    search index and the history are in step): (agency id, task id) → items to cite."""
+    from ttdn.catalog.services import items as catalog
+
+    by_number = {t.number: t for t in Task.objects.filter(plan=period.plan)}
+    agencies = {a.code: a for a in Agency.objects.filter(code__in=[s[0] for s in EVIDENCE_ITEMS])}
+    if coordinator is None or ItemHistory.objects.filter(via=DEMO_VIA).exists():
+        made = Item.objects.filter(history__via=DEMO_VIA)
+    else:
+        made = []
+        for code, numbers, kind, day, versions in EVIDENCE_ITEMS:
+            if code not in agencies:
+                continue
+            tasks = [by_number[n] for n in numbers if n in by_number]
+            source = None
+            for language, (title, summary) in versions.items():
+                data = {"title": title, "summary": summary, "body": DEMO_NOTE, "kind": kind}
+                data |= {"language": language, "published_on": day, "tasks": tasks}
+                item = (
+                    catalog.item_create(
+                        actor=coordinator, agency=agencies[code], data=data, via=DEMO_VIA
+                    )
+                    if source is None
+                    else catalog.translation_create(
+                        actor=coordinator, source=source, data=data, via=DEMO_VIA
+                    )
+                )
+                item = catalog.item_submit(actor=coordinator, item=item, via=DEMO_VIA)
+                item = catalog.item_approve(actor=coordinator, item=item)
+                source = source or item
+                made.append(item)
+    cited: dict = {}
+    sources = Item.objects.filter(pk__in=[i.pk for i in made], translated_from__isnull=True)
+    for item in sources.prefetch_related("tasks"):
+        for task in item.tasks.all():
+            cited.setdefault((item.agency_id, task.pk), []).append(item)
+    return cited
+
+
+def _report(period, agency, tasks, fate, rng, coordinator, indicators, sequence, cited) -> None:
     due = period.due_agency
     late = fate == "late"
     first = (
@@ -175,6 +298,11 @@ def _report(period, agency, tasks, fate, rng, coordinator, indicators, sequence)
         for section in sections
         if section.status != SectionStatus.NOT_APPLICABLE
         for indicator in rng.sample(indicators, k=min(2, len(indicators)))
+    )
+    Evidence.objects.bulk_create(
+        Evidence(section=section, item=item, title=item.title[:255])
+        for section in sections
+        for item in cited.get((agency.pk, section.task_id), [])
     )
     events = [
         ("created", first - datetime.timedelta(days=10), ""),

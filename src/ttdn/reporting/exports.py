@@ -29,7 +29,7 @@ from ttdn.exports.services import register_export_kind
 from ttdn.exports.xlsx import table_sheet, workbook_bytes
 from ttdn.reporting.choices import TaskState
 from ttdn.reporting.models import ConsolidatedParagraph, ReportingPeriod
-from ttdn.reporting.selectors.dashboard import period_status
+from ttdn.reporting.selectors.dashboard import database_counts, period_status
 from ttdn.reporting.services.reports import document_code
 
 Part = ConsolidatedParagraph.Part
@@ -73,6 +73,7 @@ def _body(report, status) -> list:
             group = p.group
             body.append(Heading(f"{group.title}", level=2))
         body.append(_paragraph(p))
+    body += _database_blocks(by_part[Part.DATABASE])
     body.append(Heading(_("Difficulties and obstacles")))
     body += [_paragraph(p) for p in by_part[Part.DIFFICULTIES]] or [Paragraph(_("None reported."))]
     body.append(Heading(_("Proposals")))
@@ -84,6 +85,22 @@ def _body(report, status) -> list:
     else:
         body.append(Paragraph(_("Every agency reported.")))
     return body
+
+
+def _database_blocks(paragraphs: list[ConsolidatedParagraph]) -> list:
+    """The part on the foreign-information database: the figures of the year, then a
+    section per task group, as in the results part. Left out of a draft built before the
+    part existed (or whose paragraphs the coordinator deleted)."""
+    if not paragraphs:
+        return []
+    blocks: list = [Heading(_("Foreign-information database"))]
+    group = None
+    for p in paragraphs:
+        if p.group_id and p.group_id != getattr(group, "pk", None):
+            group = p.group
+            blocks.append(Heading(group.title, level=2))
+        blocks.append(Paragraph(p.text))
+    return blocks
 
 
 def _appendix(status) -> Appendix:
@@ -305,6 +322,41 @@ class TasksExporter(_DashboardExporter):
 class MissingExporter(_DashboardExporter):
     subject = "dashboard-missing"
     sheet = staticmethod(_missing_sheet)
+
+
+def _database_sheets(workbook, counts) -> None:
+    """The dashboard's database tab: one sheet per table."""
+    task_rows = [
+        [group.number, row.key.number, row.key.title, row.count]
+        for group, rows in counts.groups
+        for row in rows
+    ]
+    table_sheet(
+        workbook,
+        _("Items by task"),
+        [_("Task group"), _("Task"), _("Title"), _("Items")],
+        task_rows,
+        widths=[10, 8, 70, 10],
+    )
+    for title, column, rows in (
+        (_("Items by agency"), _("Agency"), counts.agencies),
+        (_("Items by language"), _("Language"), counts.languages),
+        (_("Items by kind"), _("Kind"), counts.kinds),
+        (_("Items by year"), _("Year"), counts.years),
+    ):
+        lines = [[row.label, row.count] for row in rows]
+        table_sheet(workbook, title, [column, _("Items")], lines, widths=[50, 10])
+
+
+@register_exporter
+class DatabaseExporter(_DashboardExporter):
+    subject = "dashboard-database"
+
+    def render(self, data: dict) -> bytes:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        _database_sheets(workbook, database_counts(data["period"]))
+        return workbook_bytes(workbook)
 
 
 @register_exporter

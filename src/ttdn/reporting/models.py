@@ -308,6 +308,17 @@ class Evidence(models.Model):
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=evidence_path, blank=True)
     url = models.URLField(_("link"), max_length=1000, blank=True)
+    item = models.ForeignKey(
+        "catalog.Item",
+        verbose_name=_("database item"),
+        null=True,
+        blank=True,
+        # An item cited by a report cannot be deleted: the report's evidence must stay
+        # resolvable (docs/adr/0012-evidence-cites-catalog-items.md).
+        on_delete=models.PROTECT,
+        related_name="report_evidence",
+        help_text=_("An item of the foreign-information database cited as evidence."),
+    )
     content_type = models.CharField(_("content type"), max_length=100, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     sha256 = models.CharField(_("checksum"), max_length=64, blank=True)
@@ -322,14 +333,29 @@ class Evidence(models.Model):
         ordering = ["uploaded_at"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(file="") | ~Q(url=""),
-                name="evidence_file_or_link",
-                violation_error_message=_("Evidence needs a file or a link."),
-            )
+                condition=~Q(file="") | ~Q(url="") | Q(item__isnull=False),
+                name="evidence_file_link_or_item",
+                violation_error_message=_(
+                    "Evidence needs a file, a link or an item of the foreign-information database."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["section", "item"],
+                condition=Q(item__isnull=False),
+                name="evidence_item_once_per_section",
+                violation_error_message=_("This item is already cited in this section."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def kind(self) -> str:
+        """'item' (a citation of the database), 'file' or 'link'."""
+        if self.item_id:
+            return "item"
+        return "file" if self.file else "link"
 
 
 class ReportEvent(models.Model):
@@ -506,6 +532,7 @@ class ConsolidatedParagraph(models.Model):
     class Part(models.TextChoices):
         SUMMARY = "summary", _("Summary")
         RESULTS = "results", _("Results")
+        DATABASE = "database", _("Foreign-information database")
         DIFFICULTIES = "difficulties", _("Difficulties")
         PROPOSALS = "proposals", _("Proposals")
         MISSING = "missing", _("Agencies that did not report")

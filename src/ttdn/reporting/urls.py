@@ -30,6 +30,12 @@ urlpatterns = [
     path("paragraphs/<int:paragraph_pk>/", consolidated.paragraph_view, name="paragraph"),
     path("sections/<int:section_pk>/save/", reports.section_save_view, name="section_save"),
     path("sections/<int:section_pk>/evidence/", reports.evidence_view, name="evidence"),
+    path("sections/<int:section_pk>/cite/", reports.evidence_cite_view, name="evidence_cite"),
+    path(
+        "evidence/<int:evidence_pk>/remove/",
+        reports.evidence_remove_view,
+        name="evidence_remove",
+    ),
     path("r/<int:report_pk>/text/", reports.report_text_view, name="report_text"),
     path("r/<int:report_pk>/history/", reports.report_history_view, name="history"),
     path("r/<int:report_pk>/<slug:action>/", reports.report_action_view, name="report_action"),

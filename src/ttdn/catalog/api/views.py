@@ -4,7 +4,6 @@ service or selector, render. Errors are sentences: {"detail": …, "errors": {fi
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -26,7 +25,7 @@ from ttdn.catalog.api.serializers import (
     MediaSerializer,
     MediaUploadSerializer,
 )
-from ttdn.catalog.choices import ItemSource, ItemStatus
+from ttdn.catalog.choices import ItemSource
 from ttdn.catalog.models import Item
 from ttdn.catalog.permissions import can_read_unpublished, require_view_item
 from ttdn.catalog.services.items import item_create, item_submit, item_update, translation_create
@@ -106,12 +105,15 @@ class Pages(PageNumberPagination):
 
 
 def visible_items(user):
-    items = Item.objects.select_related("agency").prefetch_related("topics", "tasks__plan", "media")
+    """Public items (`Item.objects.public()`: scheduled ones only once their time has come),
+    plus the reader's agency's own items; everything for the wide readers."""
     if can_read_unpublished(user):
-        return items
-    if user and user.is_authenticated and getattr(user, "agency_id", None):
-        return items.filter(Q(status=ItemStatus.PUBLISHED) | Q(agency_id=user.agency_id))
-    return items.filter(status=ItemStatus.PUBLISHED)
+        items = Item.objects.all()
+    elif user and user.is_authenticated and getattr(user, "agency_id", None):
+        items = Item.objects.public() | Item.objects.filter(agency_id=user.agency_id)
+    else:
+        items = Item.objects.public()
+    return items.select_related("agency").prefetch_related("topics", "tasks__plan", "media")
 
 
 def _data(validated: dict) -> dict:
@@ -130,8 +132,9 @@ class ItemListView(CatalogAPIView, generics.GenericAPIView):
         operation_id="items_list",
         summary="List items",
         description=(
-            "Published items for everyone; with an agency token, that agency's unpublished "
-            "items too. Newest changes first."
+            "Published items for everyone (a scheduled item once its publication time has "
+            "come); with an agency token, that agency's unpublished and scheduled items too. "
+            "Newest changes first."
         ),
         parameters=[
             OpenApiParameter("language", str, description="ISO 639-1 code"),

@@ -158,7 +158,9 @@ class Scope:
     topics: tuple[int, ...] = ()
     years: tuple[tuple[int, int], ...] = ()
     low: int = 0
+    high: int = 0  # when set, ids below it only
     short_ngram_low: int = 0  # runs under 3 characters are looked up from this id on
+    title_only: bool = False  # the words must all be in the title (folded)
 
     @property
     def has_words(self) -> bool:
@@ -166,6 +168,10 @@ class Scope:
 
     def with_low(self, low: int) -> Scope:
         return replace(self, low=low)
+
+    @property
+    def bounded(self) -> bool:
+        return bool(self.low or self.high)
 
 
 class SearchBackend(ABC):
@@ -204,12 +210,14 @@ class SearchBackend(ABC):
         """Ids of matches, newest first."""
 
     @abstractmethod
-    def ranked(
-        self, scope: Scope, *, phrase: Scope | None, exact: Scope | None, limit: int,
-        offset: int,
-    ) -> list[tuple[int, int, float]]:  # fmt: skip
-        """(id, tier, score) of the matches from `scope.low` on, best first: tier is 2 for a
-        document matching `phrase`, plus 1 for one matching `exact`; then relevance."""
+    def scored(self, scope: Scope) -> dict[int, float]:
+        """Every match of `scope` with its relevance (higher is better): bm25 in FTS5,
+        ts_rank in PostgreSQL, the title counting four times the body. Called for small
+        scopes only: the title index, a phrase, the newest few thousand matches."""
+
+    @abstractmethod
+    def member(self, scope: Scope, ids: Sequence[int]) -> set[int]:
+        """Which of these ids match `scope`."""
 
     @abstractmethod
     def topic_groups(self, ids: Sequence[int]) -> list[tuple[str, int]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
@@ -128,44 +129,65 @@ def id_filter(column: str, visibility: Visibility, filters: SearchFilters | None
     return " AND ".join(parts), params
 
 
-def _decode(key: int) -> dict:
-    """Facet values of a group key (id >> 19)."""
-    key <<= GROUP_SHIFT
-    values = {}
-    for name, (shift, bits, _v) in FIELDS.items():
-        number = (key >> shift) & ((1 << bits) - 1)
-        if name == "agency":
-            values[name] = number
-        else:
-            table = _values(name)
-            values[name] = table[number] if number < len(table) else ""
-    values["day"] = min(key >> DAY_SHIFT, MAX_DAY)
-    return values
+@cache
+def _year_of_day(day: int) -> int:
+    return (EPOCH + datetime.timedelta(days=min(day, MAX_DAY))).year
 
 
-def facet_counts(groups, filters: SearchFilters, topic_groups=()) -> tuple[int, dict]:
-    """(total, {facet: Counter}) from (id >> 19, count) groups, and topic counts from
-    (topics text, count) groups. A facet's counts apply every filter except its own."""
+def _label(name: str, number: int):
+    if name == "agency":
+        return number
+    table = _values(name)
+    return table[number] if number < len(table) else ""
+
+
+def _wanted(name: str, values) -> set[int]:
+    if name == "year":
+        return {int(value) for value in values}
+    numbers = set()
+    for value in values:
+        with suppress(ValueError):  # unknown: matches nothing
+            numbers.add(encode(name, value))
+    return numbers
+
+
+def facet_counts(ids, filters: SearchFilters, topic_groups=()) -> tuple[int, dict]:
+    """(total, {facet: Counter}) over document ids, and topic counts from (topics text,
+    count) groups. A facet's counts apply every filter except its own.
+
+    Each facet is a field of the id, read for all ids at once (a list comprehension per
+    facet: about a millisecond for 5,000 ids); values are named once per distinct number."""
     names = ("language", "kind", "status", "channel", "agency", "year")
+    ids = list(ids)
+    numbers: dict[str, list[int]] = {}
+    for name in names[:-1]:
+        shift, bits, _v = FIELDS[name]
+        mask = (1 << bits) - 1
+        numbers[name] = [(doc_id >> shift) & mask for doc_id in ids]
+    numbers["year"] = [_year_of_day(doc_id >> DAY_SHIFT) for doc_id in ids]
+    active = {
+        name: _wanted(name, getattr(filters, name)) for name in names if getattr(filters, name)
+    }
+    passing = {name: [n in wanted for n in numbers[name]] for name, wanted in active.items()}
+
+    def keep(skip: str | None) -> list[bool] | None:
+        rows = [rows for name, rows in passing.items() if name != skip]
+        if not rows:
+            return None
+        return [all(flags) for flags in zip(*rows, strict=True)]
+
+    everywhere = keep(None)
+    total = len(ids) if everywhere is None else sum(everywhere)
     facets = {name: Counter() for name in (*names, "topic")}
-    active = [(name, getattr(filters, name)) for name in names if getattr(filters, name)]
-    years: dict[int, int] = {}
-    total = 0
-    for key, count in groups:
-        values = _decode(key)
-        day = values.pop("day")
-        year = years.get(day)
-        if year is None:
-            year = years[day] = (EPOCH + datetime.timedelta(days=day)).year
-        values["year"] = year
-        failing = [name for name, wanted in active if values[name] not in wanted]
-        if not failing:
-            total += count
-        if len(failing) > 1:
-            continue
-        for name in names:
-            if not failing or failing[0] == name:
-                facets[name][values[name]] += count
+    for name in names:
+        kept = everywhere if name not in active else keep(name)
+        column = numbers[name]
+        if kept is not None:
+            column = [n for n, k in zip(column, kept, strict=True) if k]
+        counted = Counter(column)
+        facets[name] = Counter(
+            {n if name == "year" else _label(name, n): c for n, c in counted.items()}
+        )
     for topics, count in topic_groups:
         for topic in topics.strip(",").split(",") if topics else ():
             facets["topic"][int(topic)] += count

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from ttdn.catalog.permissions import is_public
 from ttdn.catalog.search.base import IndexDocument, get_backend
 from ttdn.catalog.search.text import analyse, fold_token
 
 BATCH = 2000
 FIELDS = ("id", "title", "summary", "body_text", "language", "kind", "status", "channel",
-          "agency_id", "published_on", "created_at")  # fmt: skip
+          "agency_id", "published_on", "created_at", "published_at")  # fmt: skip
+Row = namedtuple("Row", FIELDS)
+
+
+def _indexed_status(row: Row) -> str:
+    """The status the index holds: a scheduled item (published, its publication time still
+    to come) as approved, so public readers do not find it before its time while staff who
+    read unpublished items do; `catalog.jobs.publish_due_job` reindexes it once due."""
+    if row.status == "published" and not is_public(row):
+        return "approved"
+    return row.status
 
 
 def _document(row: tuple, topics: Iterable[int]) -> IndexDocument:
-    pk, title, summary, body_text, language, kind, status, channel, agency, day, created = row
+    row = Row(*row)
+    pk, title, summary, body_text, language, kind, _status, channel, agency, day, created, _at = row
+    status = _indexed_status(row)
     body = f"{summary}\n{body_text}" if summary else body_text
     title_tokens, title_runs = analyse(title)
     body_tokens, body_runs = analyse(body)

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from dataclasses import replace
 
 from ttdn.catalog import conf
@@ -28,7 +27,7 @@ from ttdn.catalog.search.base import (
     date_of_id,
     day_start,
 )
-from ttdn.catalog.search.facets import GROUP_SHIFT, facet_counts
+from ttdn.catalog.search.facets import facet_counts
 
 
 def _year_ranges(years) -> tuple[tuple[int, int], ...]:
@@ -56,25 +55,44 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
                    topics=filters.topic, years=_year_ranges(filters.year))  # fmt: skip
     size = conf.get("TTDN_CATALOG_RANK_ALL" if mode == "all" else "TTDN_CATALOG_RANK_RECENT")
 
-    ids = backend.newest(hits, limit=size + 1, offset=0)
-    low = 0
-    if len(ids) > size:
-        ids = ids[:size]
+    ids: list[int] | None = None
+    if mode == "all" and not request.facets:
+        # The newest few first: when they are all the matches, nothing else is walked;
+        # otherwise counting is a cheaper walk than reading every id out.
+        ids = backend.newest(hits, limit=conf.get("TTDN_CATALOG_RANK_REST") + 1, offset=0)
+        if len(ids) <= conf.get("TTDN_CATALOG_RANK_REST"):
+            total = len(ids)
+        else:
+            total = backend.count(hits, conf.get("TTDN_CATALOG_COUNT_CAP"))
         cap = conf.get("TTDN_CATALOG_COUNT_CAP")
-        total = backend.count(hits, cap)
         response.total, response.total_capped = min(total, cap), total > cap
-        if mode != "newest":
-            low = ids[-1]
-            response.window_from = date_of_id(low)
-            response.notices.append("ranked_recent" if mode == "recent" else "ranked_capped")
+        over = total > size
+        low = backend.newest(hits, limit=1, offset=size - 1)[0] if over else 0
+        response.ranked = min(total, size)
     else:
-        response.total = len(ids)
-    response.ranked = len(ids)
+        ids = backend.newest(hits, limit=size + 1, offset=0)
+        over = len(ids) > size
+        ids = ids[:size]
+        low = ids[-1] if over else 0
+        if not over:
+            response.total = len(ids)
+        elif mode == "recent":  # "more than 5,000": whole-archive mode counts them
+            response.total, response.total_capped = size, True
+        else:
+            cap = conf.get("TTDN_CATALOG_COUNT_CAP")
+            total = backend.count(hits, cap)
+            response.total, response.total_capped = min(total, cap), total > cap
+        response.ranked = len(ids)
+    if over and mode != "newest":
+        response.window_from = date_of_id(low)
+        response.notices.append("ranked_recent" if mode == "recent" else "ranked_capped")
+    else:
+        low = 0
 
     if request.facets:
         _facets(backend, request, response, base, hits, ids, size)
     if response.total:
-        response.hits = _page(backend, request, hits.with_low(low), ids, mode)
+        response.hits = _page(backend, request, hits.with_low(low), ids or [], mode)
     return response
 
 
@@ -88,7 +106,7 @@ def _facets(backend, request, response, base, hits, ids, size) -> None:
     not applied to its counts (id facets are filtered in Python; the topic facet is read
     for the matches that pass every other filter)."""
     filters = request.filters
-    sampled = len(ids) >= size and response.total > size
+    sampled = len(ids) >= size and (response.total_capped or response.total > size)
     visible = replace(base, id_filter=(request.visibility, None), topics=filters.topic)
     facet_ids = ids
     if visible != hits:
@@ -96,8 +114,7 @@ def _facets(backend, request, response, base, hits, ids, size) -> None:
     topic_ids = ids
     if filters.topic:
         topic_ids, _more = _newest_ids(backend, replace(hits, topics=()), size)
-    groups = Counter(doc_id >> GROUP_SHIFT for doc_id in facet_ids)
-    _total, response.facets = facet_counts(groups.items(), filters, backend.topic_groups(topic_ids))
+    _total, response.facets = facet_counts(facet_ids, filters, backend.topic_groups(topic_ids))
     response.facets_sampled = sampled
 
 
@@ -110,12 +127,123 @@ def _page(backend, request: SearchRequest, hits: Scope, ids: list[int], mode: st
             page = backend.newest(hits, limit=request.limit, offset=request.offset)
         rows = [(doc_id, 0, 0.0) for doc_id in page]
     else:
-        phrase, exact = _tiers(request, hits)
-        rows = backend.ranked(
-            hits, phrase=phrase, exact=exact, limit=request.limit, offset=request.offset
-        )
+        rows = _ranked(backend, request, hits, ids)
     items = backend.item_ids([row[0] for row in rows])
     return [SearchHit(d, items[d], tier, score) for d, tier, score in rows if d in items]
+
+
+def _ranked(backend, request: SearchRequest, hits: Scope, ids: list[int]):
+    """One page of the matches of `hits` (from its lower bound on), best first.
+
+    The order: the tier (the words as a phrase 2, plus 1 for the exact forms of a query
+    typed with diacritics), then whether the title holds every word, then relevance, then
+    newest. Relevance is the costly part (bm25 reads every hit's positions), so it is
+    computed for small sets, group by group, only as far as the page reaches:
+
+    1. phrase matches (the whole range), by their phrase relevance;
+    2. title matches (the title index, the whole range), by title relevance — with the
+       exact forms first for a query typed with diacritics;
+    3. the other matches — the words in the body only — by relevance among the newest
+       `TTDN_CATALOG_RANK_REST` of them, older ones after, newest first.
+
+    Most pages are filled by 1 and 2 (docs/apps/catalog.md has the figures). `ids` are the
+    newest matches when the caller read them (else empty)."""
+    want = request.offset + request.limit
+    phrase, exact = _tiers(request, hits)
+    title_scores = backend.scored(replace(hits, title_only=True))
+    if hits.exact:  # the title index is folded: keep the documents with the exact forms
+        exact_title = backend.member(hits, sorted(title_scores))
+        title_scores = {d: s for d, s in title_scores.items() if d in exact_title}
+    phrase_scores = {}
+    if phrase is not None and backend.count(phrase, 0):  # most word pairs are no phrase
+        phrase_scores = backend.scored(phrase)
+    top = title_scores.keys() | phrase_scores.keys()
+    exact_ids = backend.member(exact, sorted(top)) if exact is not None else set()
+
+    def tier(doc_id: int) -> int:
+        return (2 if doc_id in phrase_scores else 0) + (1 if doc_id in exact_ids else 0)
+
+    def best(ids, scores):
+        return sorted(ids, key=lambda doc_id: (scores[doc_id], doc_id), reverse=True)
+
+    rows = []
+    for title in (True, False):
+        for level in (3, 2):
+            chosen = [d for d in phrase_scores if tier(d) == level and (d in title_scores) == title]
+            rows += [(d, level, phrase_scores[d]) for d in best(chosen, phrase_scores)]
+    rows.sort(key=lambda row: row[1], reverse=True)  # tier first, title first within it
+    in_title = [d for d in title_scores if d not in phrase_scores]
+    rest = _Rest(backend, hits, exact, top, ids, ranks=request.mode == "all")
+    if exact is not None:
+        rows += [(d, 1, title_scores[d]) for d in best(
+            [d for d in in_title if d in exact_ids], title_scores)]  # fmt: skip
+        if len(rows) < want:
+            rows += rest.rows(exact=True)
+    if len(rows) < want:
+        rows += [(d, 0, title_scores[d]) for d in best(
+            [d for d in in_title if d not in exact_ids], title_scores)]  # fmt: skip
+    if len(rows) < want:
+        rows += rest.rows(exact=False)
+    if len(rows) < want:
+        rows += rest.older(want - len(rows))
+    return rows[request.offset : want]
+
+
+ID_CEILING = (1 << 63) - 1  # above every document id
+
+
+class _Rest:
+    """Matches with the words in the body only. In "whole archive" mode they are ranked
+    among the newest `TTDN_CATALOG_RANK_REST` of them, older ones following newest first;
+    in the default mode ("best matches, recent first") they all follow newest first."""
+
+    def __init__(self, backend, hits: Scope, exact: Scope | None, top, ids: list[int],
+                 *, ranks: bool) -> None:  # fmt: skip
+        self.backend, self.hits, self.exact, self.top, self.ids = backend, hits, exact, top, ids
+        self.ranks = ranks
+        self._scored: dict[int, float] | None = None
+        self.low = hits.low
+
+    def _load(self) -> dict[int, float]:
+        if self._scored is None and not self.ranks:  # all of them by date
+            self._scored, self._exact, self.low = {}, set(), self.hits.high or ID_CEILING
+        if self._scored is None:
+            size = conf.get("TTDN_CATALOG_RANK_REST")
+            newest = self.ids[: size + 1]  # the newest matches, when already read
+            if not newest:
+                newest = self.backend.newest(self.hits, limit=size + 1, offset=0)
+            window = self.hits
+            if len(newest) > size:
+                self.low = newest[size - 1]
+                window = self.hits.with_low(self.low)
+            scores = self.backend.scored(window)
+            self._scored = {d: s for d, s in scores.items() if d not in self.top}
+            self._exact = (
+                self.backend.member(self.exact, sorted(self._scored)) if self.exact else set()
+            )
+        return self._scored
+
+    def rows(self, *, exact: bool) -> list[tuple[int, int, float]]:
+        scores = self._load()
+        chosen = [d for d in scores if (d in self._exact) == exact]
+        chosen.sort(key=lambda d: (scores[d], d), reverse=True)
+        return [(d, 1 if exact else 0, scores[d]) for d in chosen]
+
+    def older(self, count: int) -> list[tuple[int, int, float]]:
+        self._load()
+        if self.low <= self.hits.low:
+            return []  # every match was in the ranked window
+        rows, offset = [], 0
+        older = replace(self.hits, high=self.low)
+        while len(rows) < count:
+            batch = self.backend.newest(older, limit=count + len(self.top), offset=offset)
+            if not batch:
+                break
+            offset += len(batch)
+            fresh = [d for d in batch if d not in self.top]
+            exact = self.backend.member(self.exact, fresh) if self.exact else set()
+            rows += [(d, 1 if d in exact else 0, 0.0) for d in fresh]
+        return rows[:count]
 
 
 def _tiers(request: SearchRequest, hits: Scope) -> tuple[Scope | None, Scope | None]:

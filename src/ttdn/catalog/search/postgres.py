@@ -12,6 +12,7 @@ of search/base.py: facets and filters read them, as in SQLite.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.db import connection
 
@@ -23,6 +24,7 @@ from ttdn.catalog.search.base import (
 )
 from ttdn.catalog.search.common import DocumentWriter
 from ttdn.catalog.search.facets import id_filter
+from ttdn.catalog.search.text import fold_token
 
 RANK_WEIGHTS = "{0.1, 0.1, 0.1, 0.4}"  # D (body) … A (title): a title hit counts four times
 MAX_POSITION = 16383  # PostgreSQL's limit; later positions are recorded as 16383
@@ -35,11 +37,14 @@ INDEX_SQL = [
     "USING gin (exact_tsv)",
     "CREATE INDEX IF NOT EXISTS catalog_searchtext_ngram_trgm ON catalog_searchtext "
     "USING gin (ngram gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS catalog_searchtext_title_gin ON catalog_searchtext "
+    "USING gin (title_tsv)",
 ]
 DROP_INDEX_SQL = [
     "DROP INDEX IF EXISTS catalog_searchtext_folded_gin",
     "DROP INDEX IF EXISTS catalog_searchtext_exact_gin",
     "DROP INDEX IF EXISTS catalog_searchtext_ngram_trgm",
+    "DROP INDEX IF EXISTS catalog_searchtext_title_gin",
 ]
 
 
@@ -77,6 +82,16 @@ def like_pattern(run: str) -> str:
 
 def _column(scope: Scope) -> str:
     return "t.exact_tsv" if scope.exact else "t.folded_tsv"
+
+
+def _words_query(scope: Scope) -> tuple[str, str]:
+    """The tsvector column and the tsquery of a scope's words. `title_tsv` (migration 0004)
+    is the folded title alone, so a title-only scope looks its folded words up there."""
+    if scope.title_only:
+        terms = [fold_token(t) for t in scope.terms]
+        phrases = [[fold_token(t) for t in phrase] for phrase in scope.phrases]
+        return "t.title_tsv", match_query(terms, phrases)
+    return _column(scope), match_query(scope.terms, scope.phrases)
 
 
 class _PostgresWriter(DocumentWriter):
@@ -127,6 +142,7 @@ class PostgresBackend(SearchBackend):
                 ("catalog_searchtext_folded_gin", "pg_relation_size"),
                 ("catalog_searchtext_exact_gin", "pg_relation_size"),
                 ("catalog_searchtext_ngram_trgm", "pg_relation_size"),
+                ("catalog_searchtext_title_gin", "pg_relation_size"),
             ):
                 cursor.execute(f"SELECT {function}(to_regclass(%s))", [name])
                 sizes[name] = cursor.fetchone()[0] or 0
@@ -142,11 +158,15 @@ class PostgresBackend(SearchBackend):
         else:
             source, rowid = "catalog_searchdocument d", "d.id"
         if scope.has_words:
-            where.append(f"{_column(scope)} @@ %s::tsquery")
-            params.append(match_query(scope.terms, scope.phrases))
+            column, query = _words_query(scope)
+            where.append(f"{column} @@ %s::tsquery")
+            params.append(query)
         if scope.low:
             where.append(f"{rowid} >= %s")
             params.append(scope.low)
+        if scope.high:
+            where.append(f"{rowid} < %s")
+            params.append(scope.high)
         if scope.years:
             where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
                                             len(scope.years)) + ")")  # fmt: skip
@@ -178,24 +198,26 @@ class PostgresBackend(SearchBackend):
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s) s"
         return self._run(sql, [*params, cap + 1])[0][0]
 
-    def ranked(self, scope, *, phrase, exact, limit: int, offset: int):
+    def scored(self, scope: Scope) -> dict[int, float]:
+        if not scope.has_words:
+            return {}
         source, rowid, where, params = self._where(scope)
-        tiers, tier_params = [], []
-        for other, weight in ((phrase, 2), (exact, 1)):
-            if other is not None:
-                tiers.append(
-                    f"(CASE WHEN {_column(other)} @@ %s::tsquery THEN {weight} ELSE 0 END)"
-                )
-                tier_params.append(match_query(other.terms, other.phrases))
-        query = match_query(scope.terms, scope.phrases)
+        column, query = _words_query(scope)
         rows = self._run(
-            f"SELECT {rowid}, {' + '.join(tiers) or '0'} AS tier, "
-            f"ts_rank('{RANK_WEIGHTS}', {_column(scope)}, %s::tsquery) AS score "
-            f"FROM {source} WHERE {_and(where)} ORDER BY tier DESC, score DESC, {rowid} DESC "
-            "LIMIT %s OFFSET %s",
-            [*tier_params, query, *params, limit, offset],
+            f"SELECT {rowid}, ts_rank('{RANK_WEIGHTS}', {column}, %s::tsquery) FROM {source} "
+            f"WHERE {_and(where)}",
+            [query, *params],
         )
-        return [(doc_id, tier, float(score)) for doc_id, tier, score in rows]
+        return {doc_id: float(score) for doc_id, score in rows}
+
+    def member(self, scope: Scope, ids: Sequence[int]) -> set[int]:
+        if not ids:
+            return set()
+        source, rowid, where, params = self._where(replace(scope, low=0, high=0))
+        where.append(f"{rowid} = ANY(%s)")
+        params.append(list(ids))
+        rows = self._run(f"SELECT {rowid} FROM {source} WHERE {_and(where)}", params)
+        return {row[0] for row in rows}
 
     def topic_groups(self, ids):
         if not ids:

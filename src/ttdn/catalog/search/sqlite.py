@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from django.db import connection
 
@@ -24,13 +25,16 @@ from ttdn.catalog.search.base import (
 )
 from ttdn.catalog.search.common import TEXT_COLUMNS, DocumentWriter
 from ttdn.catalog.search.facets import id_filter
+from ttdn.catalog.search.text import fold_token
 
 FTS_TABLES = {
     "catalog_fts_exact": ("title_exact", "body_exact"),
     "catalog_fts_folded": ("title_folded", "body_folded"),
     "catalog_fts_ngram": ("ngram",),
+    "catalog_fts_title": ("title_folded",),
 }
 TITLE_WEIGHT = 4.0
+MEMBER_LOOKUPS = 200  # up to this many ids, membership is looked up id by id
 PRAGMAS = ("PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536")
 
 
@@ -44,7 +48,19 @@ def match_expression(terms: Sequence[str], phrases: Sequence[Sequence[str]]) -> 
 
 
 def _table(scope: Scope) -> str:
+    if scope.title_only:
+        return "catalog_fts_title"
     return "catalog_fts_exact" if scope.exact else "catalog_fts_folded"
+
+
+def _words(scope: Scope) -> str:
+    """The MATCH expression of a scope's words; the title index holds folded words."""
+    if scope.title_only:
+        return match_expression(
+            [fold_token(t) for t in scope.terms],
+            [[fold_token(t) for t in phrase] for phrase in scope.phrases],
+        )
+    return match_expression(scope.terms, scope.phrases)
 
 
 class _SqliteWriter(DocumentWriter):
@@ -121,7 +137,7 @@ class SqliteBackend(SearchBackend):
             table = _table(scope)
             source, rowid = f"{table} f", "f.rowid"
             where.append(f"{table} MATCH %s")
-            params.append(match_expression(scope.terms, scope.phrases))
+            params.append(_words(scope))
         elif runs:
             source, rowid = "catalog_fts_ngram f", "f.rowid"
             where.append("catalog_fts_ngram MATCH %s")
@@ -132,6 +148,9 @@ class SqliteBackend(SearchBackend):
         if scope.low:
             where.append(f"{rowid} >= %s")
             params.append(scope.low)
+        if scope.high:
+            where.append(f"{rowid} < %s")
+            params.append(scope.high)
         if scope.years:
             where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
                                             len(scope.years)) + ")")  # fmt: skip
@@ -169,25 +188,31 @@ class SqliteBackend(SearchBackend):
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s)"
         return self._run(sql, [*params, cap + 1])[0][0]
 
-    def ranked(self, scope, *, phrase, exact, limit: int, offset: int):
+    def scored(self, scope: Scope) -> dict[int, float]:
+        if not scope.has_words:
+            return {}
         source, rowid, where, params = self._where(scope)
-        tiers, tier_params = [], []
-        for other, weight in ((phrase, 2), (exact, 1)):
-            if other is not None:
-                table = _table(other)
-                tiers.append(
-                    f"{weight} * ({rowid} IN (SELECT rowid FROM {table} WHERE {table} "
-                    "MATCH %s AND rowid >= %s))"
-                )
-                tier_params += [match_expression(other.terms, other.phrases), scope.low]
-        table = _table(scope)
+        weights = "1.0" if scope.title_only else f"{TITLE_WEIGHT}, 1.0"
         rows = self._run(
-            f"SELECT {rowid}, {' + '.join(tiers) or '0'} AS tier, "
-            f"bm25({table}, {TITLE_WEIGHT}, 1.0) AS score FROM {source} "
-            f"WHERE {_and(where)} ORDER BY tier DESC, score, {rowid} DESC LIMIT %s OFFSET %s",
-            [*tier_params, *params, limit, offset],
+            f"SELECT {rowid}, bm25({_table(scope)}, {weights}) FROM {source} WHERE {_and(where)}",
+            params,
         )
-        return [(doc_id, tier, -score) for doc_id, tier, score in rows]
+        return {doc_id: -score for doc_id, score in rows}
+
+    def member(self, scope: Scope, ids: Sequence[int]) -> set[int]:
+        """A few ids are looked up one by one (FTS5 seeks each rowid); many are intersected
+        with one walk of their id range."""
+        if not ids:
+            return set()
+        if len(ids) <= MEMBER_LOOKUPS:
+            source, rowid, where, params = self._where(replace(scope, low=0, high=0))
+            where.append(f"{rowid} IN (SELECT value FROM json_each(%s))")
+            params.append(json.dumps(list(ids)))
+        else:
+            low, high = max(scope.low, min(ids)), max(ids) + 1
+            source, rowid, where, params = self._where(replace(scope, low=low, high=high))
+        rows = self._run(f"SELECT {rowid} FROM {source} WHERE {_and(where)}", params)
+        return {row[0] for row in rows} & set(ids)
 
     def topic_groups(self, ids):
         if not ids:

@@ -142,7 +142,11 @@ def test_newest_first(corpus):
 def test_the_default_mode_ranks_the_newest_matches_and_says_so(corpus, settings):
     settings.TTDN_CATALOG_RANK_RECENT = 3
     page = search("nghe an")
-    assert page.total == 5 and page.ranked == 3 and "ranked_recent" in page.notices
+    # "more than 3": the default mode does not count beyond its window (the whole-archive
+    # mode does)
+    assert page.total == 3 and page.total_capped
+    assert page.ranked == 3 and "ranked_recent" in page.notices
+    assert search("nghe an", mode="all").total == 5
     assert page.window_from == datetime.date(2025, 3, 4)
     assert set(keys(page)) == {"english", "lao", "art"}
     assert page.facets_sampled
@@ -241,3 +245,74 @@ def test_every_choice_has_a_stable_number_in_the_ids():
     assert set(ItemStatus.values) <= set(facets.STATUSES) and len(facets.STATUSES) <= 8
     assert set(Channel.values) <= set(facets.CHANNELS) and len(facets.CHANNELS) <= 16
     assert set(allowed_languages()) <= set(facets.languages()) and len(facets.languages()) <= 32
+
+
+# The order of a ranked page (search/planner.py): phrase, then every word in the title,
+# then the body only — each by relevance — with the exact forms first inside each.
+
+BODIES = {
+    "phrase_body": ("Tin tổng hợp", "Hội nghị tại Nghệ An bàn về đối ngoại."),
+    "title_apart": ("Nghệ thuật tuồng về An Giang", "Bài viết về sân khấu."),
+    "body_apart": ("Tin văn hoá", "Nghệ nhân ở An Giang và nghệ nhân ở Huế."),
+    "body_apart_folded": ("Tin thời sự", "Người nghe kể về an ninh biên giới."),
+    "title_phrase": ("Nghệ An đón khách quốc tế", "Nhiều đoàn khách đến tỉnh."),
+}
+
+
+@pytest.fixture
+def bodies(make_item):
+    return {
+        key: make_item(title, body=f"<p>{body}</p>", summary="", status="published",
+                       published_on=datetime.date(2025, 1, 1 + index))
+        for index, (key, (title, body)) in enumerate(BODIES.items())
+    }  # fmt: skip
+
+
+def body_keys(page) -> list[str]:
+    by_title = {title: key for key, (title, _b) in BODIES.items()}
+    return [by_title[title] for title in titles(page)]
+
+
+@pytest.mark.parametrize("rest", [1, 2_000])
+def test_phrases_then_titles_then_the_body(bodies, settings, rest):
+    settings.TTDN_CATALOG_RANK_REST = rest  # also with the body-only window of one match
+    order = body_keys(search("Nghệ An", mode="all"))
+    assert order[:2] == ["title_phrase", "phrase_body"]  # the phrase, title first
+    assert order[2] == "title_apart"  # both words in the title
+    assert set(order[3:]) == {"body_apart", "body_apart_folded"}
+    if rest == 2_000:  # ranked: the exact forms ('Nghệ … An') before 'nghe … an'
+        assert order[3:] == ["body_apart", "body_apart_folded"]
+    else:  # beyond the window of one: by date, newest first
+        assert order[3:] == ["body_apart_folded", "body_apart"]
+
+
+@pytest.mark.parametrize("mode", ["all", "recent"])
+@pytest.mark.parametrize("rest", [1, 2, 2_000])
+def test_pages_of_a_ranked_search_hold_every_match_once(bodies, corpus, settings, mode, rest):
+    """Whatever the windows, paging one hit at a time lists each match exactly once."""
+    from ttdn.catalog.search.base import SearchRequest, Visibility
+    from ttdn.catalog.search.query import parse_query
+
+    settings.TTDN_CATALOG_RANK_REST = rest
+    backend = get_backend()
+    for text in ("Nghệ An", "nghe an", "an", "Đảng", '"nghe an"'):
+        query = parse_query(text)
+        everything = backend.search(
+            SearchRequest(
+                query=query, visibility=Visibility(everything=True), mode="newest", limit=100
+            )  # fmt: skip
+        )
+        seen = []
+        for offset in range(everything.total + 2):
+            response = backend.search(
+                SearchRequest(
+                    query=query,
+                    visibility=Visibility(everything=True),
+                    mode=mode,
+                    offset=offset,
+                    limit=1,
+                    facets=False,
+                )  # fmt: skip
+            )
+            seen += [hit.doc_id for hit in response.hits]
+        assert sorted(seen) == sorted(hit.doc_id for hit in everything.hits), text

@@ -21,12 +21,17 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.db.models import Count, Max, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.agencies.models import Agency
+from ttdn.catalog.choices import ItemKind
+from ttdn.catalog.selectors import EVIDENCE_STATUSES, item_counts
+from ttdn.catalog.validators import language_name
 from ttdn.plans.models import Task, TaskGroup
 from ttdn.reporting.choices import ReportStatus, SectionStatus, TaskState
 from ttdn.reporting.models import (
@@ -337,3 +342,92 @@ def on_time_ranking(periods: list[ReportingPeriod], *, today: datetime.date | No
         else:
             row.late += 1
     return sorted(rows.values(), key=lambda r: (-r.rate, r.missing, r.agency.name))
+
+
+# The foreign-information database: counts for the period's year --------------------------
+
+DATABASE_YEARS = 5  # the period's year and the four before it
+
+
+@dataclass
+class CountRow:
+    key: object  # a task, an agency, a language code, a kind value or a year
+    label: str
+    count: int
+    link: str = ""  # the catalog's search, filtered the same way ("" when it has no filter)
+
+
+@dataclass
+class DatabaseCounts:
+    """Approved and published items of the database (`catalog.selectors.item_counts`) for
+    a period's year: per task of the plan (in plan order, grouped), agency, language and
+    kind, and per year over the last few years."""
+
+    year: int
+    total: int
+    groups: list[tuple[TaskGroup, list[CountRow]]]
+    agencies: list[CountRow]
+    languages: list[CountRow]
+    kinds: list[CountRow]
+    years: list[CountRow]
+
+    @property
+    def tasks(self) -> list[CountRow]:
+        return [row for _group, rows in self.groups for row in rows]
+
+
+def _search_link(base: str, **params) -> str:
+    statuses = [("status", s) for s in EVIDENCE_STATUSES]
+    return f"{base}?{urlencode([*params.items(), *statuses])}"
+
+
+def database_counts(period: ReportingPeriod) -> DatabaseCounts:
+    """Seven queries whatever the number of items: five counts, the plan's tasks, the
+    agencies counted. Read fresh on each call, never through `_CACHE`: its version looks
+    at reports and obligations only, and would not see an item approved since."""
+    year, search = period.year, reverse("catalog:search")
+    in_year = {"year": year}
+    per_task = item_counts(by="task", filters={**in_year, "plan": period.plan_id})
+    groups: dict = {}
+    tasks = Task.objects.filter(plan=period.plan_id).select_related("group").order_by("position")
+    for task in tasks:
+        groups.setdefault(task.group, []).append(
+            CountRow(task, f"{task.number}. {task.title}", per_task.get(task.pk, 0))
+        )
+    per_agency = item_counts(by="agency", filters=in_year)
+    agencies = [
+        CountRow(a, a.name, per_agency[a.pk], _search_link(search, agency=a.code, year=year))
+        for a in Agency.objects.filter(pk__in=list(per_agency))
+    ]
+    per_language = item_counts(by="language", filters=in_year)
+    languages = [
+        CountRow(code, language_name(code), n, _search_link(search, language=code, year=year))
+        for code, n in per_language.items()
+    ]
+    labels = dict(ItemKind.choices)
+    kinds = [
+        CountRow(kind, str(labels.get(kind, kind)), n, _search_link(search, kind=kind, year=year))
+        for kind, n in item_counts(by="kind", filters=in_year).items()
+    ]
+    first = year - DATABASE_YEARS + 1
+    per_year = item_counts(
+        by="year",
+        filters={"date_from": datetime.date(first, 1, 1), "date_to": datetime.date(year, 12, 31)},
+    )
+    years = [
+        CountRow(y, str(y), per_year.get(y, 0), _search_link(search, year=y))
+        for y in range(year, first - 1, -1)
+    ]
+
+    def by_count(rows: list[CountRow]) -> list[CountRow]:
+        return sorted(rows, key=lambda row: (-row.count, row.label))
+
+    return DatabaseCounts(
+        year=year,
+        total=sum(per_language.values()),
+        groups=sorted(groups.items(), key=lambda pair: pair[0].position),
+        agencies=by_count(agencies),
+        languages=by_count(languages),
+        kinds=by_count(kinds),
+        years=years,
+    )

@@ -15,6 +15,7 @@ from ttdn.reporting.models import (
     ReportingPeriod,
     ReportSection,
 )
+from ttdn.reporting.selectors.evidence import evidence_with_items
 from ttdn.reporting.services.permissions import is_coordinator
 
 
@@ -44,7 +45,9 @@ def report_for(period: ReportingPeriod, agency) -> AgencyReport | None:
             Prefetch(
                 "sections",
                 queryset=ReportSection.objects.select_related("task__group", "updated_by")
-                .prefetch_related("indicators__indicator", "evidence")
+                .prefetch_related(
+                    "indicators__indicator", Prefetch("evidence", queryset=evidence_with_items())
+                )
                 .order_by("task__position"),
             )
         )

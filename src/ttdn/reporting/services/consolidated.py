@@ -14,7 +14,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from ttdn.catalog.validators import language_name
 from ttdn.core.errors import ApplicationError
 from ttdn.core.text import fold
 from ttdn.reporting.choices import ReportStatus, SectionStatus
@@ -24,6 +26,7 @@ from ttdn.reporting.models import (
     ConsolidatedReport,
     ReportingPeriod,
 )
+from ttdn.reporting.selectors.dashboard import database_counts
 from ttdn.reporting.services.permissions import require_coordinator
 
 Part = ConsolidatedParagraph.Part
@@ -75,6 +78,7 @@ def _paragraphs(period: ReportingPeriod, report: ConsolidatedReport):
                     source_report=agency_report,
                 )
             )
+    rows += _database_paragraphs(period, report)
     grouped = []
     for part, attr in ((Part.DIFFICULTIES, "difficulties"), (Part.PROPOSALS, "proposals")):
         for text, sources in _grouped(reports, attr):
@@ -90,6 +94,63 @@ def _paragraphs(period: ReportingPeriod, report: ConsolidatedReport):
     for position, row in enumerate(rows):
         row.position = position
     return rows, grouped
+
+
+def _language(code: str) -> str:
+    """'Tiếng Anh' → 'tiếng Anh' mid-sentence in Vietnamese; 'English' stays as it is."""
+    name = language_name(code)
+    if (translation.get_language() or "vi").startswith("vi"):
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def _database_paragraphs(period: ReportingPeriod, report: ConsolidatedReport) -> list:
+    """The part on the foreign-information database: one paragraph of figures for the
+    period's year (by language and kind), then one per task group (items per task) — the
+    same counts as the dashboard's database tab."""
+    counts = database_counts(period)
+    if counts.total:
+        languages = ", ".join(
+            _("%(count)s in %(language)s") % {"count": row.count, "language": _language(row.key)}
+            for row in counts.languages
+        )
+        kinds = "; ".join(f"{row.label.lower()}: {row.count}" for row in counts.kinds)
+        text = ngettext(
+            "In %(year)s, %(total)s approved or published item was added to the "
+            "foreign-information database: %(languages)s.",
+            "In %(year)s, %(total)s approved or published items were added to the "
+            "foreign-information database: %(languages)s.",
+            counts.total,
+        ) % {"year": counts.year, "total": counts.total, "languages": languages}
+        text += " " + _("By kind: %(kinds)s.") % {"kinds": kinds}
+    else:
+        text = _(
+            "In %(year)s, no approved or published item was added to the "
+            "foreign-information database."
+        ) % {"year": counts.year}
+    rows = [ConsolidatedParagraph(report=report, part=Part.DATABASE, text=text)]
+    for group, tasks in counts.groups:
+        served = [row for row in tasks if row.count]
+        if served:
+            text = _("Items serving the tasks of this group: %(tasks)s.") % {
+                "tasks": "; ".join(
+                    ngettext(
+                        "task %(number)s: %(count)s item",
+                        "task %(number)s: %(count)s items",
+                        row.count,
+                    )
+                    % {"number": row.key.number, "count": row.count}
+                    for row in served
+                )
+            }
+        else:
+            text = _(
+                "No approved or published item of the database serves the tasks of this group."
+            )
+        rows.append(
+            ConsolidatedParagraph(report=report, part=Part.DATABASE, group=group, text=text)
+        )
+    return rows
 
 
 def _grouped(reports: list[AgencyReport], attr: str) -> list[tuple[str, list[AgencyReport]]]:
@@ -137,8 +198,8 @@ def _build(actor, period: ReportingPeriod, rebuild: bool) -> ConsolidatedReport:
     report.paragraphs.filter(edited=False).delete()
     kept = list(report.paragraphs.all())
     fresh, grouped = _paragraphs(period, report)
-    edited = {(p.part, p.source_section_id, p.source_report_id) for p in kept}
-    fresh = [p for p in fresh if (p.part, p.source_section_id, p.source_report_id) not in edited]
+    edited = {_key(p) for p in kept}
+    fresh = [p for p in fresh if _key(p) not in edited]
     ConsolidatedParagraph.objects.bulk_create(fresh)
     through = ConsolidatedParagraph.also_from.through
     through.objects.bulk_create(
@@ -154,6 +215,18 @@ def _build(actor, period: ReportingPeriod, rebuild: bool) -> ConsolidatedReport:
             paragraph.position = position
             paragraph.save(update_fields=["position"])
     return report
+
+
+def _key(paragraph: ConsolidatedParagraph) -> tuple:
+    """What a generated paragraph is about: an edited paragraph stands in for the fresh one
+    with the same key when the draft is refreshed (the group tells apart the database
+    part's paragraphs, which have no source report)."""
+    return (
+        paragraph.part,
+        paragraph.group_id,
+        paragraph.source_section_id,
+        paragraph.source_report_id,
+    )
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.choices import Role
 from ttdn.accounts.models import User
 from ttdn.agencies.models import Agency
+from ttdn.catalog.models import Item
 from ttdn.core.errors import ApplicationError
 from ttdn.core.text import fold
 from ttdn.core.uploads import check_upload
@@ -32,6 +33,7 @@ from ttdn.reporting.models import (
     ReportingPeriod,
     ReportSection,
 )
+from ttdn.reporting.selectors.evidence import item_citable_by
 from ttdn.reporting.services.permissions import (
     require_coordinator,
     require_head_of,
@@ -335,6 +337,68 @@ def evidence_add(
     evidence.save()
     _after_edit(report, actor, section=section, changes={"evidence": [None, evidence.title]})
     return evidence
+
+
+@transaction.atomic
+def evidence_cite(*, actor, section: ReportSection, item: Item) -> Evidence:
+    """Cite an item of the foreign-information database as evidence of a section.
+
+    The same rules as other evidence (the agency's writers, an editable report), plus: the
+    item must be one the report's agency may cite (approved or published, and visible to
+    it in the catalog), and an item is cited once per section. The title is kept as it is
+    now, so the report still says what was cited if the item's title changes later."""
+    section = ReportSection.objects.select_related("report__agency", "task").get(pk=section.pk)
+    report = section.report
+    require_report_writer(actor, report.agency)
+    _require_editable(report)
+    item = Item.objects.select_related("agency").get(pk=item.pk)
+    if not item_citable_by(item, report.agency_id):
+        raise ApplicationError(_not_citable(item, report.agency))
+    if Evidence.objects.filter(section=section, item=item).exists():
+        raise ApplicationError(
+            _("“%(title)s” is already cited as evidence of task %(task)s.")
+            % {"title": item.title, "task": section.task.number}
+        )
+    evidence = Evidence(section=section, item=item, title=item.title[:255], uploaded_by=actor)
+    evidence.full_clean(exclude=["section", "item", "file"])
+    evidence.save()
+    _after_edit(
+        report,
+        actor,
+        section=section,
+        changes={"evidence": [None, evidence.title], "item": [None, item.pk]},
+    )
+    return evidence
+
+
+def _not_citable(item: Item, agency: Agency) -> str:
+    """Why an item cannot be cited; never the title of an item the agency may not open."""
+    if item.agency_id != agency.pk:  # citable items of other agencies are the public ones
+        return _(
+            "This item of the database is not public and belongs to another agency, so "
+            "%(agency)s can neither open nor cite it; it can be cited once it is published."
+        ) % {"agency": agency.name}
+    return _(
+        "“%(title)s” is %(status)s: only approved or published items of the "
+        "foreign-information database can be cited as evidence."
+    ) % {"title": item.title, "status": item.get_status_display().lower()}
+
+
+@transaction.atomic
+def evidence_remove(*, actor, evidence: Evidence) -> None:
+    """Remove a file, a link or a citation from a section of an editable report. The
+    history keeps what was removed; a removed file stays stored (a version that was
+    submitted may have included it)."""
+    evidence = Evidence.objects.select_related("section__report__agency").get(pk=evidence.pk)
+    section = evidence.section
+    report = section.report
+    require_report_writer(actor, report.agency)
+    _require_editable(report)
+    changes = {"evidence": [evidence.title, None]}
+    if evidence.item_id:
+        changes["item"] = [evidence.item_id, None]
+    evidence.delete()
+    _after_edit(report, actor, section=section, changes=changes)
 
 
 def _fingerprint(report: AgencyReport) -> str:

@@ -37,3 +37,40 @@ def at(monkeypatch):
         return moment
 
     return move
+
+
+@pytest.fixture
+def make_item(coordinator):
+    """An item of the foreign-information database, made through the catalog's services
+    and moved along its workflow to `status`."""
+    from ttdn.agencies.models import Agency
+    from ttdn.catalog.services import items
+    from ttdn.plans.models import Task
+
+    steps = {
+        "in_review": [items.item_submit],
+        "approved": [items.item_submit, items.item_approve],
+        "published": [items.item_submit, items.item_approve, items.item_publish],
+        "archived": [items.item_archive],
+    }
+
+    def make(
+        title: str,
+        *,
+        agency: str = "so-ngoai-vu",
+        status: str = "published",
+        tasks: tuple[str, ...] = (),
+        day: datetime.date = datetime.date(2024, 5, 1),
+        **data,
+    ):
+        data = {"language": "vi", "kind": "article", **data}
+        data |= {"title": title, "published_on": day}
+        data["tasks"] = list(Task.objects.filter(plan__number="978/KH-UBND", number__in=tasks))
+        item = items.item_create(
+            actor=coordinator, agency=Agency.objects.get(code=agency), data=data
+        )
+        for step in steps.get(status, []):
+            item = step(actor=coordinator, item=item)
+        return item
+
+    return make

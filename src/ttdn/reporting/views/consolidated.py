@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_POST
 from ttdn.core.errors import ApplicationError
 from ttdn.exports.services import export_job_create
 from ttdn.reporting.models import ConsolidatedParagraph
+from ttdn.reporting.selectors.evidence import evidence_with_items
 from ttdn.reporting.selectors.reports import period_get
 from ttdn.reporting.services import consolidated
 from ttdn.reporting.services.permissions import is_coordinator, require_coordinator
@@ -48,7 +50,9 @@ def consolidated_view(request, pk):
                 messages.success(request, _("Saved."))
         return redirect("reporting:consolidated", pk=period.pk)
     paragraphs = (
-        report.paragraphs.select_related("group", "source_report__agency", "source_section__task")
+        report.paragraphs.select_related(
+            "group", "source_report__agency", "source_section__task"
+        ).prefetch_related(Prefetch("source_section__evidence", queryset=evidence_with_items()))
         if report
         else []
     )

@@ -19,7 +19,11 @@ from ttdn.plans.models import Task
 from ttdn.plans.selectors import plan_default
 from ttdn.reporting.forms import ExplanationForm, GenerateForm, ObligationAddForm, PeriodForm
 from ttdn.reporting.models import Obligation
-from ttdn.reporting.selectors.dashboard import on_time_ranking, period_status_cached
+from ttdn.reporting.selectors.dashboard import (
+    database_counts,
+    on_time_ranking,
+    period_status_cached,
+)
 from ttdn.reporting.selectors.reports import period_get, period_list
 from ttdn.reporting.services import obligations, periods
 from ttdn.reporting.services.permissions import is_coordinator, require_coordinator
@@ -105,6 +109,8 @@ def dashboard_view(request, pk):
     if tab == "ranking":
         year_periods = list(period.plan.periods.filter(year=period.year))
         context["ranking"] = on_time_ranking(year_periods)
+    elif tab == "database":
+        context["database"] = database_counts(period)
     return render(request, "reporting/dashboard.html", context)
 
 

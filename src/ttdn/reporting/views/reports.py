@@ -10,9 +10,11 @@ from django.views.decorators.http import require_POST
 from ttdn.accounts.choices import Role
 from ttdn.accounts.permissions import can_edit_agency_work
 from ttdn.agencies.models import Agency
+from ttdn.catalog.models import Item
 from ttdn.core.errors import ApplicationError
 from ttdn.reporting.forms import CommentForm, EvidenceForm, ReportTextForm, SectionForm
-from ttdn.reporting.models import AgencyReport, ReportSection
+from ttdn.reporting.models import AgencyReport, Evidence, ReportSection
+from ttdn.reporting.selectors.evidence import evidence_picker, suggestion_counts
 from ttdn.reporting.selectors.reports import (
     indicator_types,
     obligations_for,
@@ -21,7 +23,11 @@ from ttdn.reporting.selectors.reports import (
     report_for,
 )
 from ttdn.reporting.services import reports
-from ttdn.reporting.services.permissions import is_coordinator, require_report_reader
+from ttdn.reporting.services.permissions import (
+    is_coordinator,
+    require_report_reader,
+    require_report_writer,
+)
 
 
 def _context(request, period, agency, report):
@@ -59,6 +65,10 @@ def report_view(request, pk, code):
         return redirect("reporting:report", pk=period.pk, code=agency.code)
     report = report_for(period, agency)
     context = _context(request, period, agency, report)
+    if context["editable"]:
+        counts = suggestion_counts(report)
+        for section in report.sections.all():
+            section.suggested = counts.get(section.task_id, 0)
     if report is not None:
         context["text_form"] = ReportTextForm(
             initial={
@@ -161,6 +171,57 @@ def evidence_view(request, section_pk):
                 request, _("Evidence added to task %(task)s.") % {"task": section.task.number}
             )
     return redirect(f"{reports.report_url(report)}#section-{section.pk}")
+
+
+@login_required
+def evidence_cite_view(request, section_pk):
+    """GET: the "Cite from the database" list of a section (suggestions, or what the query
+    finds), as a page or, for htmx, the list alone. POST: cite the chosen item."""
+    section = get_object_or_404(
+        ReportSection.objects.select_related("report__agency", "report__period", "task"),
+        pk=section_pk,
+    )
+    report = section.report
+    require_report_writer(request.user, report.agency)
+    if request.method == "POST":
+        chosen = request.POST.get("item", "")
+        item = get_object_or_404(Item, pk=int(chosen) if chosen.isdigit() else 0)
+        try:
+            reports.evidence_cite(actor=request.user, section=section, item=item)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” is cited as evidence of task %(task)s.")
+                % {"title": item.title, "task": section.task.number},
+            )
+        return redirect(f"{reports.report_url(report)}#section-{section.pk}")
+    context = {"picker": evidence_picker(section, query=request.GET.get("q", ""))}
+    if request.htmx:
+        return render(request, "reporting/partials/evidence_picker.html", context)
+    return render(request, "reporting/evidence_picker.html", context)
+
+
+@login_required
+@require_POST
+def evidence_remove_view(request, evidence_pk):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("section__report__agency", "section__task"),
+        pk=evidence_pk,
+    )
+    section = evidence.section
+    try:
+        reports.evidence_remove(actor=request.user, evidence=evidence)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” was removed from the evidence of task %(task)s.")
+            % {"title": evidence.title, "task": section.task.number},
+        )
+    return redirect(f"{reports.report_url(section.report)}#section-{section.pk}")
 
 
 ACTIONS = {
