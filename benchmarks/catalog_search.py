@@ -457,7 +457,7 @@ def report(info: dict, results: list[dict]) -> None:
             target = None
             if row["config"] == "ranked, whole":
                 target = TARGETS.get((row["class"], "all"))
-            elif row["config"] == "default":
+            elif row["config"] in ("default", "default+facets"):  # the page shows facets
                 target = TARGETS.get((row["class"], "recent"), DEFAULT_MODE_TARGET)
             mark = (
                 "" if target is None else (f"≤{target} " + ("✓" if row["p95"] <= target else "✗"))

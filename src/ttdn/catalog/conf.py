@@ -25,7 +25,7 @@ DEFAULTS = {
     "TTDN_CATALOG_COUNT_CAP": 100_000,
     # Matches holding the words in the body only (not as a phrase, not all in the title)
     # are ranked among the newest N of them; older ones follow by date (search/planner.py).
-    "TTDN_CATALOG_RANK_REST": 2_000,
+    "TTDN_CATALOG_RANK_REST": 1_000,
     "TTDN_CATALOG_SEARCH_BACKEND": "",  # "" = the database's own (sqlite or postgresql)
     "TTDN_CATALOG_EXPORT_LIMIT": 10_000,
     # Import

@@ -15,13 +15,13 @@ A document id is `day << 47 | facet values << 19 | sequence` (search/facets.py):
 
 Ranking
 -------
-Ranking costs about 2 µs per hit on this machine (bm25 in FTS5; more for ts_rank), so the
-engines rank a bounded set: the newest `TTDN_CATALOG_RANK_RECENT` matches in the default
-mode, the newest `TTDN_CATALOG_RANK_ALL` in "whole archive" mode — which is the whole
-archive unless a query matches more than that. Facet counts cover the same set; totals are
-exact up to `TTDN_CATALOG_COUNT_CAP`. Within the ranked set, documents that contain the
-query's words as a phrase come first, then (for a query typed with diacritics) documents
-with the exact forms, then the rest; each group by relevance (docs/apps/catalog.md).
+Ranking costs about 2 µs a hit and a term (bm25 in FTS5; more for ts_rank), so a search
+works on a bounded set — the newest `TTDN_CATALOG_RANK_RECENT` matches in the default mode,
+the newest `TTDN_CATALOG_RANK_ALL` in "whole archive" mode (the whole archive unless a query
+matches more than that) — and within it computes relevance only for the groups a page
+reaches: phrase matches, then title matches, then body-only matches (search/planner.py,
+ADR 0009). Facet counts cover the same set; totals are exact up to
+`TTDN_CATALOG_COUNT_CAP` in whole-archive mode.
 """
 
 from __future__ import annotations

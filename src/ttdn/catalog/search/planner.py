@@ -3,12 +3,16 @@
 1. The newest N + 1 matches (ids only, newest first — a cheap walk of the index): N is
    5,000 in the default mode and 100,000 for the whole archive. If there are no more than
    N, they are all the matches and their number is the total; otherwise the N-th is the
-   lower bound of what is ranked, and the total is counted (up to a cap).
+   lower bound of what is ranked, and the total is "more than N" in the default mode and
+   counted (up to a cap) for the whole archive. Without facets, the whole-archive mode
+   reads only the newest `TTDN_CATALOG_RANK_REST` ids and counts the rest.
 2. Facet counts from those ids: agency, language, kind, status, channel and year are bits
    of the id (facets.py); topics are read for those ids only. A facet's counts apply every
    other filter (the ids are fetched once more, without the filters, when filters are on).
-3. One page ranked from the lower bound on: tier first (the words as a phrase: 2; the
-   exact forms of a query typed with diacritics: 1), then relevance, ties newest first.
+3. One page ranked from the lower bound on (`_ranked`): tier first (the words as a phrase:
+   2; the exact forms of a query typed with diacritics: 1), then the title holding every
+   word, then relevance, ties newest first — relevance computed group by group, only as
+   far as the page reaches.
 """
 
 from __future__ import annotations
