@@ -8,34 +8,35 @@
   phrase's documents from the index, and positions are checked on those rows only —
   instead of on every row holding both words (0.2–1 s at a million documents).
 
-The pairs of existing rows are computed here from the positions already stored; the
-UPDATE rewrites every row, which also moves the tsvectors out of line. New documents get
-their pairs from `tsvector_literal`. Nothing changes on SQLite (FTS5 finds phrases from
-its own position lists).
+Existing rows keep their tsvectors until the next `ttdn catalog reindex`: computing their
+pairs in SQL ran for more than 20 minutes at a million documents without finishing, where a
+reindex takes about as long as the first build. Until then phrase queries do without the
+pairs (correct, slower): the index says whether it has them in its table comment, which
+this migration sets on an empty index and `rebuild()` sets after filling one
+(search/postgres.py). Nothing changes on SQLite (FTS5 finds phrases from its own position
+lists).
 """
 
 from django.db import migrations
 
-PAIRS = """
-UPDATE catalog_searchtext t SET {column} = t.{column} || coalesce((
-    SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme))
-    FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(t.{column})) a
-    JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(t.{column})) b ON b.p = a.p + 1
-), ''::tsvector)
-"""
+PAIRS_COMMENT = "COMMENT ON TABLE catalog_searchtext IS 'ttdn-search: pairs'"
 POSTGRES = [
     "ALTER TABLE catalog_searchtext ALTER COLUMN folded_tsv SET STORAGE EXTERNAL, "
     "ALTER COLUMN exact_tsv SET STORAGE EXTERNAL",
     "ALTER TABLE catalog_searchtext SET (toast_tuple_target = 128)",
-    PAIRS.format(column="folded_tsv"),
-    PAIRS.format(column="exact_tsv"),
 ]
 
 
 def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in POSTGRES:
-            schema_editor.execute(sql)
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for sql in POSTGRES:
+        schema_editor.execute(sql)
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM catalog_searchtext)")
+        empty = not cursor.fetchone()[0]
+    if empty:
+        schema_editor.execute(PAIRS_COMMENT)
 
 
 class Migration(migrations.Migration):

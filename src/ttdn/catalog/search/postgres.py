@@ -85,8 +85,29 @@ def phrase_query(words: Sequence[str]) -> str:
     return " & ".join([*pairs, f"({tsquery(words, ' <-> ')})"])
 
 
-def match_query(terms: Sequence[str], phrases: Sequence[Sequence[str]]) -> str:
-    return " & ".join([tsquery([t]) for t in terms] + [phrase_query(p) for p in phrases])
+def match_query(
+    terms: Sequence[str], phrases: Sequence[Sequence[str]], *, pairs: bool = True
+) -> str:
+    phrase = phrase_query if pairs else (lambda words: f"({tsquery(words, ' <-> ')})")
+    return " & ".join([tsquery([t]) for t in terms] + [phrase(p) for p in phrases])
+
+
+PAIRS_MARK = "ttdn-search: pairs"  # the table comment of an index whose rows have pairs
+
+
+def index_has_pairs() -> bool:
+    """Whether every row was written with its word pairs (migration 0005): read from the
+    table's comment, cached for a minute per database."""
+    from django.core.cache import cache
+
+    key = f"catalog:search-pairs:{connection.alias}"
+    known = cache.get(key)
+    if known is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT obj_description('catalog_searchtext'::regclass, 'pg_class')")
+            known = cursor.fetchone()[0] == PAIRS_MARK
+        cache.set(key, known, 60)
+    return known
 
 
 def like_pattern(run: str) -> str:
@@ -105,7 +126,7 @@ def _words_query(scope: Scope) -> tuple[str, str]:
         phrases = [[fold_token(t) for t in phrase] for phrase in scope.phrases]
         parts = [tsquery([t]) for t in terms] + [f"({tsquery(p, ' <-> ')})" for p in phrases]
         return "t.title_tsv", " & ".join(parts)  # no pairs in the title's tsvector
-    return _column(scope), match_query(scope.terms, scope.phrases)
+    return _column(scope), match_query(scope.terms, scope.phrases, pairs=index_has_pairs())
 
 
 class _PostgresWriter(DocumentWriter):
@@ -145,6 +166,10 @@ class PostgresBackend(SearchBackend):
                 cursor.execute(sql)
             cursor.execute("ANALYZE catalog_searchtext")
             cursor.execute("ANALYZE catalog_searchdocument")
+            cursor.execute(f"COMMENT ON TABLE catalog_searchtext IS '{PAIRS_MARK}'")
+        from django.core.cache import cache
+
+        cache.delete(f"catalog:search-pairs:{connection.alias}")
         return count
 
     def size(self) -> dict[str, int]:

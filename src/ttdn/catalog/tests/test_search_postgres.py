@@ -1,8 +1,6 @@
 """PostgreSQL only: the word pairs that let GIN find phrases (search/postgres.py,
 migration 0005) are the same whether the writer or the migration computed them."""
 
-import importlib
-
 import pytest
 from django.db import connection
 
@@ -23,20 +21,24 @@ def test_the_writer_adds_each_pair_of_neighbouring_words_once():
     )
 
 
-def test_the_migration_computes_the_pairs_the_writer_writes():
-    migration = importlib.import_module("ttdn.catalog.migrations.0005_search_postgres_pairs")
-    title, body = ["dang", "bo", "tinh"], ["nghe", "an", "tong", "ket", "nghe", "an"]
-    written = tsvector_literal(title, body)
-    without_pairs = " ".join(lexeme for lexeme in written.split() if ":" in lexeme)
+def test_phrases_are_found_with_or_without_pairs_in_the_index(make_item):
+    """Rows written before migration 0005 have no pairs: until a reindex marks the index,
+    phrase queries do without them — the same hits, only slower."""
+    from django.core.cache import cache
+
+    from ttdn.catalog.search.index import search_rebuild
+    from ttdn.catalog.search.postgres import index_has_pairs
+    from ttdn.catalog.tests.helpers import search, titles
+
+    make_item("Đảng bộ tỉnh Nghệ An tổng kết năm", status="published")
+    make_item("Nghệ thuật dân gian ở An Giang", status="published")
+    assert index_has_pairs()  # the test database's index was empty when migrated
+    with_pairs = titles(search('"nghe an"', mode="all"))
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE catalog_searchtext_copy (folded_tsv tsvector)")
-        cursor.execute("INSERT INTO catalog_searchtext_copy VALUES (%s::tsvector)", [without_pairs])
-        sql = migration.PAIRS.format(column="folded_tsv").replace(
-            "catalog_searchtext", "catalog_searchtext_copy"
-        )
-        cursor.execute(sql)
-        cursor.execute(
-            "SELECT folded_tsv = %s::tsvector FROM catalog_searchtext_copy",
-            [written],
-        )
-        assert cursor.fetchone()[0]
+        cursor.execute("COMMENT ON TABLE catalog_searchtext IS NULL")
+    cache.clear()
+    assert not index_has_pairs()
+    without_pairs = titles(search('"nghe an"', mode="all"))
+    assert without_pairs == with_pairs == ["Đảng bộ tỉnh Nghệ An tổng kết năm"]
+    search_rebuild()
+    assert index_has_pairs()
