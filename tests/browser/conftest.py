@@ -10,6 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# Assertions wait as long as actions do (15 s, set on each page): the default 5 s is too
+# short when the shared machine is busy (a report submission once took longer under load).
+expect.set_options(timeout=15_000)
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
