@@ -82,8 +82,13 @@ def tsquery(words: Sequence[str], operator: str = " & ") -> str:
 
 
 def phrase_query(words: Sequence[str]) -> str:
-    """Its pairs (found in the GIN index) and its positions (checked on the row)."""
+    """Its pairs (found in the GIN index) and, for three words or more, its positions
+    (checked on the row). Two words are their pair alone: the pair *is* the adjacency, so
+    GIN answers without reading any row (and without the 256-position limit a tsvector
+    puts on each word)."""
     pairs = [f"'{a} {b}'" for a, b in zip(words, words[1:], strict=False)]
+    if len(words) == 2:
+        return pairs[0]
     return " & ".join([*pairs, f"({tsquery(words, ' <-> ')})"])
 
 

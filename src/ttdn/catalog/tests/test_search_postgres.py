@@ -19,6 +19,7 @@ def test_the_writer_adds_each_pair_of_neighbouring_words_once():
     assert phrase_query(["nghe", "an", "dep"]) == (
         "'nghe an' & 'an dep' & ('nghe' <-> 'an' <-> 'dep')"
     )
+    assert phrase_query(["nghe", "an"]) == "'nghe an'"  # the pair is the adjacency
 
 
 def test_phrases_are_found_with_or_without_pairs_in_the_index(make_item):
