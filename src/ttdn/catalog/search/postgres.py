@@ -248,7 +248,7 @@ class PostgresBackend(SearchBackend):
     def count(self, scope: Scope, cap: int) -> int:
         source, rowid, where, params = self._where(scope)
         sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {_and(where)} LIMIT %s) s"
-        return self._run(sql, [*params, cap + 1])[0][0]
+        return self._run(sql, [*params, cap + 1], bitmaps_only=_indexed(scope))[0][0]
 
     def scored(self, scope: Scope) -> dict[int, float]:
         if not scope.has_words:
@@ -259,6 +259,7 @@ class PostgresBackend(SearchBackend):
             f"SELECT {rowid}, ts_rank('{RANK_WEIGHTS}', {column}, %s::tsquery) FROM {source} "
             f"WHERE {_and(where)}",
             [query, *params],
+            bitmaps_only=True,
         )
         return {doc_id: float(score) for doc_id, score in rows}
 
@@ -268,7 +269,10 @@ class PostgresBackend(SearchBackend):
         source, rowid, where, params = self._where(replace(scope, low=0, high=0))
         where.append(f"{rowid} = ANY(%s)")
         params.append(list(ids))
-        rows = self._run(f"SELECT {rowid} FROM {source} WHERE {_and(where)}", params)
+        rows = self._run(
+            f"SELECT {rowid} FROM {source} WHERE {_and(where)}", params,
+            bitmaps_only=_indexed(scope),
+        )  # fmt: skip
         return {row[0] for row in rows}
 
     def topic_groups(self, ids):
@@ -336,6 +340,13 @@ class PostgresBackend(SearchBackend):
                 "SELECT id, item_id FROM catalog_searchdocument WHERE id = ANY(%s)", [list(ids)]
             )
         )
+
+
+def _indexed(scope: Scope) -> bool:
+    """Whether a scope is looked up in the text indexes (GIN): its statements then use
+    bitmaps only — with `LIMIT 1` or an id range the planner would otherwise walk the
+    primary key and decompress each row's tsvector (seconds at a million documents)."""
+    return scope.has_words or bool(scope.ngrams)
 
 
 def _and(parts: list[str]) -> str:
