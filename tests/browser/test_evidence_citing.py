@@ -8,12 +8,11 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import login
 from ttdn.accounts.choices import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery"
 PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture
@@ -56,18 +55,6 @@ def make_item(make_user):
         return item
 
     return make
-
-
-def login(browser, live_server, username):
-    context = browser.new_context(viewport=DESKTOP, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_test_id("nav-reports")).to_be_visible()
-    return page
 
 
 def open_picker(page, section_pk):

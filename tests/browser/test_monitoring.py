@@ -7,10 +7,10 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import login
 from ttdn.accounts.choices import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery"
 TITLE = "Người dân Nghệ An phản đối thu hồi đất làm khu công nghiệp"
 TEXT = (
     "Hàng chục hộ dân ở xã Nghi Lộc, tỉnh Nghệ An tập trung trước trụ sở chính quyền để phản "
@@ -63,18 +63,6 @@ def foreign_story(default_data):
     story = Story.objects.get(articles__url="https://foreign.example/vn/nghe-an-land")
     assert story.tone == "negative" and story.foreign and story.outlet_count == 2
     return story
-
-
-def login(browser, live_server, username, *, width=1280, height=900):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_test_id("nav-press")).to_have_count(1)  # collapsed on a phone
-    return page
 
 
 def test_a_negative_foreign_story_becomes_a_case_closed_on_time(

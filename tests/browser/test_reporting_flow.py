@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import login
 from ttdn.accounts.choices import Role
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -25,18 +25,6 @@ def period_2026(default_data, make_user):
     (period,) = periods_generate(actor=None, plan=plan, years=[2026], kinds=["year"])
     obligations_generate(period=period)
     return period
-
-
-def login(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_test_id("nav-reports")).to_be_visible()
-    return page
 
 
 def test_report_review_and_export(browser, live_server, shot, period_2026, make_user):

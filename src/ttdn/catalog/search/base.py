@@ -169,10 +169,6 @@ class Scope:
     def with_low(self, low: int) -> Scope:
         return replace(self, low=low)
 
-    @property
-    def bounded(self) -> bool:
-        return bool(self.low or self.high)
-
 
 class SearchBackend(ABC):
     """A full-text engine: it owns the index tables and every write to them, and answers the

@@ -9,9 +9,34 @@ from itertools import islice
 from django.db import connection
 
 from ttdn.catalog.search.base import SEQ_LIMIT, IndexDocument, clear_window_cache, topics_text
-from ttdn.catalog.search.facets import GROUP_SHIFT
+from ttdn.catalog.search.facets import GROUP_SHIFT, id_filter
 
 BATCH = 2000
+
+
+def id_conditions(scope, rowid: str) -> tuple[list[str], list]:
+    """WHERE parts and parameters on the id column alone — the lower and upper bounds,
+    years, visibility and facet filters — the same SQL on both engines."""
+    where: list[str] = []
+    params: list = []
+    if scope.low:
+        where.append(f"{rowid} >= %s")
+        params.append(scope.low)
+    if scope.high:
+        where.append(f"{rowid} < %s")
+        params.append(scope.high)
+    if scope.years:
+        spans = " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] * len(scope.years))
+        where.append(f"({spans})")
+        params += [bound for pair in scope.years for bound in pair]
+    if scope.id_filter is not None:
+        condition = id_filter(rowid, *scope.id_filter)
+        if condition is not None:
+            where.append(condition[0])
+            params += condition[1]
+    return where, params
+
+
 TEXT_COLUMNS = ("title_exact", "body_exact", "title_folded", "body_folded", "ngram")
 
 

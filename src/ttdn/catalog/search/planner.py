@@ -63,12 +63,9 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
     if mode == "all" and not request.facets:
         # The newest few first: when they are all the matches, nothing else is walked;
         # otherwise counting is a cheaper walk than reading every id out.
-        ids = backend.newest(hits, limit=conf.get("TTDN_CATALOG_RANK_REST") + 1, offset=0)
-        if len(ids) <= conf.get("TTDN_CATALOG_RANK_REST"):
-            total = len(ids)
-        else:
-            total = backend.count(hits, conf.get("TTDN_CATALOG_COUNT_CAP"))
-        cap = conf.get("TTDN_CATALOG_COUNT_CAP")
+        first, cap = conf.get("TTDN_CATALOG_RANK_REST"), conf.get("TTDN_CATALOG_COUNT_CAP")
+        ids = backend.newest(hits, limit=first + 1, offset=0)
+        total = len(ids) if len(ids) <= first else backend.count(hits, cap)
         response.total, response.total_capped = min(total, cap), total > cap
         over = total > size
         low = backend.newest(hits, limit=1, offset=size - 1)[0] if over else 0

@@ -23,8 +23,7 @@ from ttdn.catalog.search.base import (
     SearchBackend,
     register_backend,
 )
-from ttdn.catalog.search.common import TEXT_COLUMNS, DocumentWriter
-from ttdn.catalog.search.facets import id_filter
+from ttdn.catalog.search.common import TEXT_COLUMNS, DocumentWriter, id_conditions
 from ttdn.catalog.search.text import fold_token
 
 FTS_TABLES = {
@@ -145,21 +144,9 @@ class SqliteBackend(SearchBackend):
             runs = []
         else:
             source, rowid = "catalog_searchdocument d", "d.id"
-        if scope.low:
-            where.append(f"{rowid} >= %s")
-            params.append(scope.low)
-        if scope.high:
-            where.append(f"{rowid} < %s")
-            params.append(scope.high)
-        if scope.years:
-            where.append("(" + " OR ".join([f"({rowid} >= %s AND {rowid} < %s)"] *
-                                            len(scope.years)) + ")")  # fmt: skip
-            params += [bound for pair in scope.years for bound in pair]
-        if scope.id_filter is not None:
-            condition = id_filter(rowid, *scope.id_filter)
-            if condition is not None:
-                where.append(condition[0])
-                params += condition[1]
+        id_where, id_params = id_conditions(scope, rowid)
+        where += id_where
+        params += id_params
         if scope.topics:
             source = _with_documents(source, rowid)
             where.append("(" + " OR ".join(["d.topics LIKE %s"] * len(scope.topics)) + ")")
