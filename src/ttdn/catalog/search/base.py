@@ -176,6 +176,10 @@ class SearchBackend(ABC):
 
     name: ClassVar[str]
     vendor: ClassVar[str]
+    # Whether a phrase is probed (one match?) before it is scored: worth it where the probe
+    # stops at the first match and scoring reads every match's positions (FTS5); not where
+    # both read the same index lists first (GIN) and an empty scoring costs no more.
+    probes_phrases: ClassVar[bool] = True
 
     # Writing ---------------------------------------------------------------------------
 

@@ -316,3 +316,44 @@ def test_pages_of_a_ranked_search_hold_every_match_once(bodies, corpus, settings
             )
             seen += [hit.doc_id for hit in response.hits]
         assert sorted(seen) == sorted(hit.doc_id for hit in everything.hits), text
+
+
+def test_exact_forms_are_checked_only_as_far_as_the_page_reaches(make_item, monkeypatch):
+    """A query typed with diacritics puts the exact forms first in the title group. The
+    title group is checked against the exact index a batch at a time, best first, until the
+    page is full — the same page as checking every title match, with fewer ids asked."""
+    from ttdn.catalog.models import Item
+    from ttdn.catalog.search.base import SearchRequest, Visibility
+    from ttdn.catalog.search.query import parse_query
+
+    for day in range(1, 29):
+        make_item(f"Nghệ An ngày {day}", status="published",
+                  published_on=datetime.date(2025, 2, day))  # fmt: skip
+        make_item(f"Nghe An ban tin {day}", status="published",
+                  published_on=datetime.date(2025, 3, day))  # fmt: skip
+    backend = get_backend()
+    asked: list[int] = []
+    member = type(backend).member
+
+    def counting_member(self, scope, ids):
+        asked.append(len(ids))
+        return member(self, scope, ids)
+
+    def page(offset: int, limit: int) -> list[str]:
+        request = SearchRequest(query=parse_query("Nghệ"), visibility=Visibility(everything=True),
+                                mode="all", offset=offset, limit=limit, facets=False)  # fmt: skip
+        hits = backend.search(request).hits
+        by_id = {
+            item.pk: item.title for item in Item.objects.filter(pk__in=[h.item_id for h in hits])
+        }
+        return [by_id[hit.item_id] for hit in hits]
+
+    monkeypatch.setattr(type(backend), "member", counting_member)
+    first = page(0, 5)
+    assert first and all(title.startswith("Nghệ An ngày") for title in first)
+    assert max(asked) <= 50  # one batch of the best title matches, not all 56
+    asked.clear()
+    everything = page(0, 100)
+    assert max(asked) > 50  # past the exact ones: every title match is checked
+    assert set(everything[:28]) == {f"Nghệ An ngày {d}" for d in range(1, 29)}
+    assert set(everything[28:]) == {f"Nghe An ban tin {d}" for d in range(1, 29)}

@@ -47,3 +47,32 @@ def test_phrases_are_found_with_or_without_pairs_in_the_index(make_item):
     assert without_pairs == with_pairs == ["Đảng bộ tỉnh Nghệ An tổng kết năm"]
     search_rebuild()
     assert index_has_pairs()
+
+
+def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settings):
+    """Newest matches are looked for in date bands; once ANALYZE has counted the common
+    lexemes, the first band is sized to hold them (one GIN read instead of several), and
+    the matches are the same as with a month first."""
+    import datetime
+
+    from django.core.cache import cache
+
+    from ttdn.catalog.search.base import Scope, get_backend
+    from ttdn.catalog.search.postgres import FIRST_BAND_DAYS
+
+    start = datetime.date(2024, 1, 1)
+    for day in range(0, 400, 4):
+        make_item(f"Hợp tác Việt – Lào số {day}", status="published",
+                  published_on=start + datetime.timedelta(days=day))  # fmt: skip
+    backend = get_backend()
+    scope = Scope(terms=("hop", "tac"), phrases=(), exact=False)
+    cache.clear()
+    assert backend._first_band_days(scope, 60) == FIRST_BAND_DAYS  # no statistics yet
+    month_first = backend.newest(scope, limit=60, offset=0)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE catalog_searchtext")
+    cache.clear()
+    days = backend._first_band_days(scope, 60)
+    assert days >= 60 * 4  # every item holds the words: 60 of them span 240 days
+    assert backend.newest(scope, limit=60, offset=0) == month_first
+    assert len(month_first) == 60 and month_first == sorted(month_first, reverse=True)
