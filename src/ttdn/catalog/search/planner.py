@@ -159,20 +159,24 @@ def _ranked(backend, request: SearchRequest, hits: Scope, ids: list[int]):
     if phrase is not None and (not backend.probes_phrases or backend.count(phrase, 0)):
         phrase_scores = backend.scored(phrase)  # most word pairs are no phrase: probed first
     top = title_scores.keys() | phrase_scores.keys()
-    exact_ids = backend.member(exact, sorted(phrase_scores)) if exact is not None else set()
-
-    def tier(doc_id: int) -> int:
-        return (2 if doc_id in phrase_scores else 0) + (1 if doc_id in exact_ids else 0)
 
     def best(ids, scores):
         return sorted(ids, key=lambda doc_id: (scores[doc_id], doc_id), reverse=True)
 
-    rows = []
-    for title in (True, False):
-        for level in (3, 2):
-            chosen = [d for d in phrase_scores if tier(d) == level and (d in title_scores) == title]
-            rows += [(d, level, phrase_scores[d]) for d in best(chosen, phrase_scores)]
-    rows.sort(key=lambda row: row[1], reverse=True)  # tier first, title first within it
+    # The phrase group: the exact forms first (tier 3, else 2), the title first within a
+    # tier, then phrase relevance — exact forms checked only as far as the page reaches.
+    in_phrase = best([d for d in phrase_scores if d in title_scores], phrase_scores) + best(
+        [d for d in phrase_scores if d not in title_scores], phrase_scores
+    )
+    exact_ids: set[int] = set()
+    if exact is None:
+        rows = [(d, 2, phrase_scores[d]) for d in in_phrase]
+    else:
+        exact_phrase = _exact_among(backend, exact, in_phrase, want)
+        exact_ids.update(exact_phrase)
+        rows = [(d, 3, phrase_scores[d]) for d in exact_phrase]
+        if len(rows) < want:  # every phrase match was checked
+            rows += [(d, 2, phrase_scores[d]) for d in in_phrase if d not in exact_ids]
     in_title = [d for d in title_scores if d not in phrase_scores]
     rest = _Rest(backend, hits, exact, top, ids, ranks=request.mode == "all")
     if exact is not None:
@@ -193,8 +197,8 @@ def _ranked(backend, request: SearchRequest, hits: Scope, ids: list[int]):
 
 def _exact_among(backend, exact: Scope, ordered: list[int], needed: int) -> list[int]:
     """The ids of `ordered` (best first) that match the exact forms, in that order, checked
-    a batch at a time until `needed` are found: a title group of thousands needs only its
-    best few checked for a page (checking all walked the exact index over the whole
+    a batch at a time until `needed` are found: a phrase or title group of thousands needs
+    only its best few checked for a page (checking all walked the exact index over the whole
     window: 23 ms for a common phrase at a million items). When fewer are found, every id
     was checked, so the others are known not to match — which the later groups rely on."""
     found: list[int] = []

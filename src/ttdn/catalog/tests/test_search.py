@@ -318,10 +318,11 @@ def test_pages_of_a_ranked_search_hold_every_match_once(bodies, corpus, settings
         assert sorted(seen) == sorted(hit.doc_id for hit in everything.hits), text
 
 
-def test_exact_forms_are_checked_only_as_far_as_the_page_reaches(make_item, monkeypatch):
-    """A query typed with diacritics puts the exact forms first in the title group. The
-    title group is checked against the exact index a batch at a time, best first, until the
-    page is full — the same page as checking every title match, with fewer ids asked."""
+@pytest.mark.parametrize("text", ["Nghệ", "Nghệ An"])  # the title group; the phrase group
+def test_exact_forms_are_checked_only_as_far_as_the_page_reaches(make_item, monkeypatch, text):
+    """A query typed with diacritics puts the exact forms first within a group (the
+    phrase, the title). A group is checked against the exact index a batch at a time, best
+    first, until the page is full — the same page as checking every match, fewer ids asked."""
     from ttdn.catalog.models import Item
     from ttdn.catalog.search.base import SearchRequest, Visibility
     from ttdn.catalog.search.query import parse_query
@@ -340,7 +341,7 @@ def test_exact_forms_are_checked_only_as_far_as_the_page_reaches(make_item, monk
         return member(self, scope, ids)
 
     def page(offset: int, limit: int) -> list[str]:
-        request = SearchRequest(query=parse_query("Nghệ"), visibility=Visibility(everything=True),
+        request = SearchRequest(query=parse_query(text), visibility=Visibility(everything=True),
                                 mode="all", offset=offset, limit=limit, facets=False)  # fmt: skip
         hits = backend.search(request).hits
         by_id = {
