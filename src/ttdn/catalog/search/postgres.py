@@ -322,22 +322,21 @@ class PostgresBackend(SearchBackend):
         """Days in the first band, sized to hold the matches wanted: every band reads the
         words' whole posting lists from GIN again (16 ms for a word in a fifth of a
         million documents), so one band that is large enough beats a month and then a
-        second. The words' share of documents comes from PostgreSQL's statistics of the
-        column (its most common lexemes and their frequencies, kept by ANALYZE): the
-        rarest word's share, since the syllables of a query mostly come together (taken
-        as independent, "phát triển" got a band of years). Without statistics, or with a
-        word outside the common ones (word pairs mostly are: below 4 % of documents at a
-        million, their share is unknown), a month. When the band falls short, the next is
-        sized from what it found."""
+        second. For one word the share of documents holding it comes from PostgreSQL's
+        statistics of the column (its most common lexemes and their frequencies, kept by
+        ANALYZE). Several words get a month, as do rarer words (outside the common ones,
+        such as most word pairs) and a column without statistics: measured at a million
+        documents, neither the rarest word's share (three unrelated syllables: a band
+        ten times too large, still followed by a second) nor their product ("phát triển",
+        whose syllables come together: a band of years) did better than a month first.
+        When the band falls short, the next is sized from what it found."""
         statistics = _lexeme_statistics(_column(scope).removeprefix("t."))
         if statistics is None or not scope.has_words:
             return FIRST_BAND_DAYS
         frequencies, per_day = statistics
-        shares = [frequencies.get(lexeme) for lexeme in _lexemes(scope)]
-        if not shares or None in shares or per_day <= 0:  # a rarer word: its share is unknown
-            return FIRST_BAND_DAYS
-        share = min(shares)
-        if share <= 0:
+        lexemes = _lexemes(scope)
+        share = frequencies.get(lexemes[0], 0) if len(lexemes) == 1 else 0
+        if share <= 0 or per_day <= 0:
             return FIRST_BAND_DAYS
         return max(FIRST_BAND_DAYS, int(wanted / (share * per_day) * BAND_MARGIN) + 1)
 

@@ -51,8 +51,8 @@ def test_phrases_are_found_with_or_without_pairs_in_the_index(make_item):
 
 def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settings):
     """Newest matches are looked for in date bands; once ANALYZE has counted the common
-    lexemes, the first band is sized to hold them (one GIN read instead of several), and
-    the matches are the same as with a month first."""
+    lexemes, the first band of a one-word query is sized to hold them (one GIN read
+    instead of several), and the matches are the same as with a month first."""
     import datetime
 
     from django.core.cache import cache
@@ -65,7 +65,8 @@ def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settin
         make_item(f"Hợp tác Việt – Lào số {day}", status="published",
                   published_on=start + datetime.timedelta(days=day))  # fmt: skip
     backend = get_backend()
-    scope = Scope(terms=("hop", "tac"), phrases=(), exact=False)
+    scope = Scope(terms=("hop",), phrases=(), exact=False)
+    two_words = Scope(terms=("hop", "tac"), phrases=(), exact=False)
     cache.clear()
     assert backend._first_band_days(scope, 60) == FIRST_BAND_DAYS  # no statistics yet
     month_first = backend.newest(scope, limit=60, offset=0)
@@ -73,6 +74,7 @@ def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settin
         cursor.execute("ANALYZE catalog_searchtext")
     cache.clear()
     days = backend._first_band_days(scope, 60)
-    assert days >= 60 * 4  # every item holds the words: 60 of them span 240 days
+    assert days >= 60 * 4  # every item holds the word: 60 of them span 240 days
+    assert backend._first_band_days(two_words, 60) == FIRST_BAND_DAYS  # a month, measured
     assert backend.newest(scope, limit=60, offset=0) == month_first
     assert len(month_first) == 60 and month_first == sorted(month_first, reverse=True)
