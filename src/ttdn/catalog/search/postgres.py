@@ -31,7 +31,7 @@ MAX_POSITION = 16383  # PostgreSQL's limit; later positions are recorded as 1638
 MAX_POSITIONS = 256  # per lexeme
 MAX_LEXEME = 2046  # bytes
 FIRST_BAND_DAYS = 31  # the newest matches are first looked for in the newest month
-BAND_MARGIN = 1.5  # the first band is sized for half as many matches again as wanted
+BAND_MARGIN = 1.5  # a band is sized for half as many matches again as still wanted
 INDEX_SQL = [
     "CREATE INDEX IF NOT EXISTS catalog_searchtext_folded_gin ON catalog_searchtext "
     "USING gin (folded_tsv)",
@@ -315,7 +315,7 @@ class PostgresBackend(SearchBackend):
             if len(found) >= wanted or lower <= scope.low or lower_day <= 0:
                 return found[offset:wanted]
             per_day = max(len(found), 1) / (newest_day + 1 - lower_day)
-            span = max(span * 2, int((wanted - len(found)) / per_day * 1.5) + 1)
+            span = max(span * 2, int((wanted - len(found)) / per_day * BAND_MARGIN) + 1)
             upper = lower
 
     def _first_band_days(self, scope: Scope, wanted: int) -> int:
