@@ -320,10 +320,14 @@ def warm_cache() -> float:
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+                # Tables and indexes into PostgreSQL's buffers (as far as shared_buffers
+                # holds them), the out-of-line tsvectors into the system's page cache.
                 cursor.execute(
-                    "SELECT pg_prewarm(c.oid, 'read') FROM pg_class c WHERE c.relname LIKE "
-                    "'catalog_search%%' OR c.oid = (SELECT reltoastrelid FROM pg_class "
-                    "WHERE relname = 'catalog_searchtext')"
+                    "SELECT pg_prewarm(c.oid, CASE WHEN c.relkind = 't' THEN 'read' "
+                    "ELSE 'buffer' END) FROM pg_class c WHERE c.relkind IN ('r', 'i', 't') "
+                    "AND (c.relname LIKE 'catalog_search%%' OR c.oid IN (SELECT reltoastrelid "
+                    "FROM pg_class WHERE relname LIKE 'catalog_searchtext%%')) "
+                    "ORDER BY c.relkind = 't' DESC"
                 )
         except DatabaseError as error:  # contrib missing: measured as the cache stands
             print(f"  (not warmed: pg_prewarm is not available — {error})", file=sys.stderr)
@@ -413,6 +417,9 @@ def worker(args) -> None:
         else:
             cursor.execute("show server_version")
         result["engine_version"] = cursor.fetchone()[0]
+        if connection.vendor == "postgresql":  # the figures depend on the cache it keeps
+            cursor.execute("show shared_buffers")
+            result["engine_version"] += f", shared_buffers {cursor.fetchone()[0]}"
     print(f"[{args.worker}] reading the index into memory", file=sys.stderr)
     result["warm_seconds"] = warm_cache()
     print(f"[{args.worker}] queries", file=sys.stderr)

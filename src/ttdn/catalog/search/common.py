@@ -55,6 +55,9 @@ class DocumentWriter:
     def _fts_insert(self, cursor, rows: list[tuple]) -> None:
         """Put rows (id, *text columns) in the engine's own index."""
 
+    def _before_write(self, cursor, ids: list[int]) -> None:
+        """Prepare the text table for rows with these ids (PostgreSQL: their partitions)."""
+
     def delete(self, item_ids: Iterable[int]) -> dict[int, int]:
         """Remove the items' documents; returns item id → the id its document had."""
         item_ids = list(item_ids)
@@ -134,6 +137,7 @@ class DocumentWriter:
             return
         text_rows = [self.text_row(doc_id, doc) for doc_id, doc in numbered]
         with connection.cursor() as cursor:
+            self._before_write(cursor, [doc_id for doc_id, _doc in numbered])
             cursor.executemany(
                 "INSERT INTO catalog_searchdocument (id, item_id, topics) VALUES (%s, %s, %s)",
                 [(doc_id, doc.item_id, topics_text(doc.topics)) for doc_id, doc in numbered],

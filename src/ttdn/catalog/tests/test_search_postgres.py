@@ -78,3 +78,125 @@ def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settin
     assert backend._first_band_days(two_words, 60) == FIRST_BAND_DAYS  # a month, measured
     assert backend.newest(scope, limit=60, offset=0) == month_first
     assert len(month_first) == 60 and month_first == sorted(month_first, reverse=True)
+
+
+def _partitions() -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i "
+            "JOIN pg_class c ON c.oid = i.inhrelid "
+            "WHERE i.inhparent = 'catalog_searchtext'::regclass"
+        )
+        return dict(cursor.fetchall())
+
+
+def test_each_year_of_documents_has_a_partition_and_a_recent_band_reads_only_its_own(make_item):
+    """Migration 0006: the text table is partitioned by year; a year's partition is made
+    with its first document, and a statement bounded to recent ids never reads older years'
+    GIN indexes — the point of partitioning (search/postgres.py)."""
+    import datetime
+
+    from ttdn.catalog.search.base import day_start
+    from ttdn.catalog.tests.helpers import search, titles
+
+    make_item("Hợp tác Việt – Lào năm 2023", status="published",
+              published_on=datetime.date(2023, 5, 1))  # fmt: skip
+    make_item("Hợp tác Việt – Lào năm 2025", status="published",
+              published_on=datetime.date(2025, 5, 1))  # fmt: skip
+    partitions = _partitions()
+    assert {"catalog_searchtext_y2023", "catalog_searchtext_y2025"} <= partitions.keys()
+    assert "catalog_searchtext_y2024" not in partitions  # only years that have documents
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN SELECT t.id FROM catalog_searchtext t WHERE t.folded_tsv @@ 'hop'::tsquery "
+            "AND t.id >= %s",
+            [day_start(datetime.date(2025, 1, 1))],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "catalog_searchtext_y2025" in plan and "catalog_searchtext_y2023" not in plan
+    assert sorted(titles(search("hop tac viet lao", mode="all"))) == [
+        "Hợp tác Việt – Lào năm 2023", "Hợp tác Việt – Lào năm 2025"]  # fmt: skip
+
+
+def test_the_first_and_last_years_of_the_id_calendar_are_open_ended():
+    """Ids count days from 1900-01-01 up to 2079 (search/base.py): the partitions at both
+    ends take everything below and above, so no date can miss a partition."""
+    from ttdn.catalog.search.base import MAX_DAY
+    from ttdn.catalog.search.postgres import ensure_partitions, year_bounds
+
+    assert year_bounds(1900)[0] == "MINVALUE" and year_bounds(2079)[1] == "MAXVALUE"
+    assert year_bounds(2025) == (str(45_656 << 47), str(46_021 << 47))  # 2025-01-01, 2026-01-01
+    with connection.cursor() as cursor:
+        ensure_partitions(cursor, [0, MAX_DAY << 47])
+        ensure_partitions(cursor, [5, (MAX_DAY << 47) + 9])  # both exist: nothing to do
+        cursor.execute(
+            "INSERT INTO catalog_searchtext (id) VALUES (0), (%s)", [(MAX_DAY << 47) + 1]
+        )
+    partitions = _partitions()
+    assert "MINVALUE" in partitions["catalog_searchtext_y1900"]
+    assert "MAXVALUE" in partitions["catalog_searchtext_y2079"]
+
+
+def test_the_partitioning_migration_keeps_every_row_both_ways(make_item):
+    """Migration 0006 copies the rows into the partitioned table (and back when reversed),
+    with the GIN indexes and the table comment that says the rows have word pairs."""
+    import importlib
+
+    from ttdn.catalog.search.postgres import index_has_pairs
+    from ttdn.catalog.tests.helpers import search, titles
+
+    migration = importlib.import_module("ttdn.catalog.migrations.0006_search_postgres_partitions")
+    make_item("Đảng bộ tỉnh Nghệ An tổng kết năm", status="published")
+    make_item("Du lịch Cửa Lò mùa hè", status="published")
+
+    def found():
+        return [titles(search(query, mode="all")) for query in ('"nghe an"', "cua lo")]
+
+    expected = found()
+
+    def state():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.relkind, count(*) FILTER (WHERE i.indexrelid IS NOT NULL) "
+                "FROM pg_class c LEFT JOIN pg_index i ON i.indrelid = c.oid "
+                "WHERE c.oid = 'catalog_searchtext'::regclass GROUP BY 1"
+            )
+            return cursor.fetchone()
+
+    assert state() == ("p", 5)  # the primary key and four GIN indexes
+    with connection.schema_editor() as editor:
+        migration.unpartition(None, editor)
+    assert state() == ("r", 5) and index_has_pairs()
+    assert found() == expected
+    with connection.schema_editor() as editor:
+        migration.partition(None, editor)
+    assert state() == ("p", 5) and index_has_pairs()
+    assert found() == expected
+    assert expected == [["Đảng bộ tỉnh Nghệ An tổng kết năm"], ["Du lịch Cửa Lò mùa hè"]]
+
+
+def test_a_word_pair_ranks_the_same_in_every_document_so_it_is_not_read(make_item):
+    """A two-word phrase is asked as its pair lexeme, which has no positions: PostgreSQL's
+    ts_rank is the same for every document holding it, so `scored` returns that number
+    without reading the tsvectors — the same scores as before, found from GIN alone."""
+    from ttdn.catalog.search.base import Scope, get_backend
+    from ttdn.catalog.search.postgres import PAIR_RANK, RANK_WEIGHTS
+
+    documents = [
+        tsvector_literal(["nghe", "an"], ["tinh", "nghe", "an", "nghe", "an"]),
+        tsvector_literal(["du", "lich"], ["o", "nghe", "an", "dep", "va", "xa"] * 20),
+    ]
+    with connection.cursor() as cursor:
+        for document in documents:
+            cursor.execute(
+                f"SELECT ts_rank('{RANK_WEIGHTS}', %s::tsvector, %s::tsquery)",
+                [document, phrase_query(["nghe", "an"])],
+            )
+            assert cursor.fetchone()[0] == pytest.approx(PAIR_RANK)
+    make_item("Đảng bộ tỉnh Nghệ An tổng kết năm", status="published")
+    make_item("Nghệ thuật dân gian ở An Giang", status="published")
+    scope = Scope(terms=(), phrases=(("nghe", "an"),), exact=False)
+    scores = get_backend().scored(scope)
+    assert list(scores.values()) == [pytest.approx(PAIR_RANK)]  # the first item only
+    three = get_backend().scored(Scope(terms=(), phrases=(("tinh", "nghe", "an"),), exact=False))
+    assert len(three) == 1 and list(three.values()) != [PAIR_RANK]  # ranked by positions
