@@ -90,7 +90,6 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
         response.window_from = date_of_id(low)
         response.notices.append("ranked_recent" if mode == "recent" else "ranked_capped")
     else:
-        complete = complete and not over  # the newest mode pages over every match
         low = 0
 
     if request.facets:
@@ -225,7 +224,7 @@ class _Rest:
     in the default mode ("best matches, recent first") they all follow newest first."""
 
     def __init__(self, backend, hits: Scope, exact: Scope | None, top, ids: list[int],
-                 *, ranks: bool, complete: bool = False) -> None:  # fmt: skip
+                 *, ranks: bool, complete: bool) -> None:  # fmt: skip
         self.backend, self.hits, self.exact, self.top, self.ids = backend, hits, exact, top, ids
         self.ranks, self.complete = ranks, complete
         self._scored: dict[int, float] | None = None

@@ -343,15 +343,15 @@ class PostgresBackend(SearchBackend):
         )
 
     def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
-        """Newest matches first. Without words, the primary key gives them in order. With
-        words, GIN returns matches in no order and a top-N sort of all of them visits every
-        matching row, so they are looked for in date bands from the newest document back:
-        each band is the words' bitmap ANDed with an id range, so only rows in the band are
-        visited. The first band is a month; the next is sized from the matches found so
-        far, so two or three bands usually do. `ORDER BY id + 0` and `enable_indexscan =
-        off` keep the planner from walking the primary key (backwards, or over the band)
-        and decompressing each row's tsvector instead: 0.6–1.1 s for 5,000 matches of two
-        words at a million documents."""
+        """Newest matches first. Without words, the primary key gives them in order. With words,
+        GIN returns matches in no order and a top-N sort of all of them visits every matching
+        row, so they are looked for in date bands from the newest document back: each band is
+        the words' bitmap ANDed with an id range, so only rows in the band are visited, and only
+        the partitions of the years it spans (ADR 0014). The first band is a month; the next is
+        sized from the matches found so far, so two or three bands usually do. `ORDER BY id + 0`
+        and `enable_indexscan = off` keep the planner from walking the primary key (backwards,
+        or over the band) and decompressing each row's tsvector instead: 0.6–1.1 s for 5,000
+        matches of two words at a million documents."""
         source, rowid, where, params = self._where(scope)
         if not (scope.has_words or scope.ngrams):
             rows = self._run(
@@ -388,17 +388,17 @@ class PostgresBackend(SearchBackend):
             upper = lower
 
     def _first_band_days(self, scope: Scope, wanted: int) -> int:
-        """Days in the first band, sized to hold the matches wanted: every band reads the
-        words' whole posting lists from GIN again (16 ms for a word in a fifth of a
-        million documents), so one band that is large enough beats a month and then a
-        second. For one word the share of documents holding it comes from PostgreSQL's
-        statistics of the column (its most common lexemes and their frequencies, kept by
-        ANALYZE). Several words get a month, as do rarer words (outside the common ones,
+        """Days in the first band, sized to hold the matches wanted: every band reads the words'
+        posting lists of each year it spans from GIN again (16 ms for a word in a fifth of a
+        million documents, before the yearly partitions), so one band that is large enough beats
+        a month and then a second. For one word the share of documents holding it comes from
+        PostgreSQL's statistics of the column (its most common lexemes and their frequencies,
+        kept by ANALYZE). Several words get a month, as do rarer words (outside the common ones,
         such as most word pairs) and a column without statistics: measured at a million
-        documents, neither the rarest word's share (three unrelated syllables: a band
-        ten times too large, still followed by a second) nor their product ("phát triển",
-        whose syllables come together: a band of years) did better than a month first.
-        When the band falls short, the next is sized from what it found."""
+        documents, neither the rarest word's share (three unrelated syllables: a band ten times
+        too large, still followed by a second) nor their product ("phát triển", whose syllables
+        come together: a band of years) did better than a month first. When the band falls
+        short, the next is sized from what it found."""
         statistics = _lexeme_statistics(_column(scope).removeprefix("t."))
         if statistics is None or not scope.has_words:
             return FIRST_BAND_DAYS

@@ -1,5 +1,6 @@
-"""PostgreSQL only: the word pairs that let GIN find phrases (search/postgres.py,
-migration 0005) are the same whether the writer or the migration computed them."""
+"""PostgreSQL only: the structures of search/postgres.py that SQLite has no counterpart
+of — the word pairs that let GIN find phrases (migration 0005), the yearly partitions of
+the text table (migration 0006) and the constant rank of a word pair."""
 
 import pytest
 from django.db import connection
@@ -10,8 +11,9 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
-        reason="Word pairs exist in PostgreSQL's tsvectors only: FTS5 finds phrases from its "
-        "own positions, and test_search.py checks the same phrase hits on both engines.",
+        reason="Word pairs, yearly partitions and ts_rank exist in PostgreSQL only: FTS5 finds "
+        "phrases from its own positions and keeps one index, and test_search.py checks the "
+        "same hits on both engines.",
     ),
 ]
 
