@@ -209,6 +209,13 @@ class SearchBackend(ABC):
     def newest(self, scope: Scope, *, limit: int, offset: int) -> list[int]:
         """Ids of matches, newest first."""
 
+    def count_and_nth(self, scope: Scope, *, cap: int, nth: int) -> tuple[int, int | None]:
+        """The matches counted up to cap + 1 (as `count`), and the id of the nth newest
+        when that count is more than nth (else None) — one question, for an engine that
+        can answer both in one walk."""
+        total = self.count(scope, cap)
+        return total, self.newest(scope, limit=1, offset=nth - 1)[0] if total > nth else None
+
     @abstractmethod
     def scored(self, scope: Scope) -> dict[int, float]:
         """Every match of `scope` with its relevance (higher is better): bm25 in FTS5,
@@ -222,6 +229,15 @@ class SearchBackend(ABC):
     @abstractmethod
     def topic_groups(self, ids: Sequence[int]) -> list[tuple[str, int]]:
         """(topics text, count) over these documents."""
+
+    def newest_topics(
+        self, scope: Scope, *, limit: int, counted: int
+    ) -> tuple[list[int], list[tuple[str, int]]]:
+        """The ids `newest(scope, limit=limit, offset=0)` gives, and the topic groups
+        (`topic_groups`) of the first `counted` of them — one question, for an engine that
+        can read both at once."""
+        ids = self.newest(scope, limit=limit, offset=0)
+        return ids, self.topic_groups(ids[:counted])
 
     @abstractmethod
     def item_ids(self, ids: Sequence[int]) -> dict[int, int]:

@@ -60,19 +60,31 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
     size = conf.get("TTDN_CATALOG_RANK_ALL" if mode == "all" else "TTDN_CATALOG_RANK_RECENT")
 
     ids: list[int] | None = None
+    topic_groups = None
     if mode == "all" and not request.facets:
         # The newest few first: when they are all the matches, nothing else is walked;
         # otherwise counting is a cheaper walk than reading every id out.
         first, cap = conf.get("TTDN_CATALOG_RANK_REST"), conf.get("TTDN_CATALOG_COUNT_CAP")
         ids = backend.newest(hits, limit=first + 1, offset=0)
-        total = len(ids) if len(ids) <= first else backend.count(hits, cap)
         complete = len(ids) <= first
+        if complete:  # every match read (the window may still end among them)
+            total, edge = len(ids), ids[size - 1] if len(ids) > size else None
+        elif len(ids) < size and len(ids) <= cap:  # counted on below the ids already read
+            below, edge = backend.count_and_nth(
+                replace(hits, high=ids[-1]), cap=cap - len(ids), nth=size - len(ids)
+            )
+            total = len(ids) + below
+        else:
+            total, edge = backend.count_and_nth(hits, cap=cap, nth=size)
         response.total, response.total_capped = min(total, cap), total > cap
         over = total > size
-        low = backend.newest(hits, limit=1, offset=size - 1)[0] if over else 0
+        low = edge if over else 0
         response.ranked = min(total, size)
     else:
-        ids = backend.newest(hits, limit=size + 1, offset=0)
+        if request.facets and not filters.topic:  # the topic facet counts these same ids
+            ids, topic_groups = backend.newest_topics(hits, limit=size + 1, counted=size)
+        else:
+            ids = backend.newest(hits, limit=size + 1, offset=0)
         over = len(ids) > size
         ids = ids[:size]
         low = ids[-1] if over else 0
@@ -93,7 +105,7 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
         low = 0
 
     if request.facets:
-        _facets(backend, request, response, base, hits, ids, size)
+        _facets(backend, request, response, base, hits, ids, size, topic_groups)
     if response.total:
         response.hits = _page(backend, request, hits.with_low(low), ids or [], mode, complete)
     return response
@@ -104,20 +116,24 @@ def _newest_ids(backend, scope: Scope, size: int) -> tuple[list[int], bool]:
     return ids[:size], len(ids) > size
 
 
-def _facets(backend, request, response, base, hits, ids, size) -> None:
+def _facets(backend, request, response, base, hits, ids, size, topic_groups) -> None:
     """Facet counts over the newest matches the reader may see; a facet's own filter is
     not applied to its counts (id facets are filtered in Python; the topic facet is read
-    for the matches that pass every other filter)."""
+    for the matches that pass every other filter — `topic_groups`, when they came with
+    `ids`)."""
     filters = request.filters
     sampled = len(ids) >= size and (response.total_capped or response.total > size)
     visible = replace(base, id_filter=(request.visibility, None), topics=filters.topic)
     facet_ids = ids
     if visible != hits:
         facet_ids, sampled = _newest_ids(backend, visible, size)
-    topic_ids = ids
     if filters.topic:
-        topic_ids, _more = _newest_ids(backend, replace(hits, topics=()), size)
-    _total, response.facets = facet_counts(facet_ids, filters, backend.topic_groups(topic_ids))
+        _ids, topic_groups = backend.newest_topics(
+            replace(hits, topics=()), limit=size, counted=size
+        )
+    elif topic_groups is None:
+        topic_groups = backend.topic_groups(ids)
+    _total, response.facets = facet_counts(facet_ids, filters, topic_groups)
     response.facets_sampled = sampled
 
 

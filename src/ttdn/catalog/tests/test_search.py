@@ -166,6 +166,36 @@ def test_the_whole_archive_mode_is_capped_for_queries_matching_almost_everything
     assert page.total == 2 and page.total_capped
 
 
+@pytest.mark.parametrize(
+    ("read_first", "ranked", "cap", "expected"),
+    [
+        (1, 4, 100, (5, False, 4, "2025-03-01", 4)),  # counted on below the 2 newest read
+        (1, 2, 100, (5, False, 2, "2025-03-06", 2)),  # the window ends among those read
+        (1, 4, 3, (3, True, 4, None, 5)),  # the count stops past the cap, short of the window
+        (1, 4, 1, (1, True, 2, None, 5)),  # a cap below what was read: "more than 1"
+        (10, 4, 100, (5, False, 4, "2025-03-01", 4)),  # every match read first: none counted
+        (10, 9, 100, (5, False, 5, None, 5)),
+    ],
+)
+def test_the_whole_archive_count_and_window_without_facets(corpus, settings, read_first,
+                                                            ranked, cap, expected):  # fmt: skip
+    """Without facets the whole-archive mode reads the newest few, then counts on (up to
+    the cap) and finds where its ranked window ends, in one question to the engine — the
+    same numbers on both engines, wherever the window and the cap fall."""
+    from ttdn.catalog.search.base import SearchRequest, Visibility
+    from ttdn.catalog.search.query import parse_query
+
+    settings.TTDN_CATALOG_RANK_REST = read_first
+    settings.TTDN_CATALOG_RANK_ALL = ranked
+    settings.TTDN_CATALOG_COUNT_CAP = cap
+    response = get_backend().search(SearchRequest(
+        query=parse_query("nghe an"), visibility=Visibility(everything=True), mode="all",
+        facets=False))  # fmt: skip
+    window = response.window_from.isoformat() if response.window_from else None
+    shown = len(response.hits)  # the ranked window, or every match when none was needed
+    assert (response.total, response.total_capped, response.ranked, window, shown) == expected
+
+
 def test_newest_first_pages_through_every_match(corpus, settings):
     settings.TTDN_CATALOG_RANK_RECENT = 2
     page = search("nghe an", mode="newest", limit=2)
@@ -233,7 +263,9 @@ def test_pagination(make_item):
 
 def test_backend_reports_its_size(corpus):
     sizes = get_backend().size()
-    assert sizes and all(value >= 0 for value in sizes.values())
+    assert sizes and all(value > 0 for value in sizes.values()), (
+        sizes
+    )  # every part, every partition
 
 
 def test_every_choice_has_a_stable_number_in_the_ids():

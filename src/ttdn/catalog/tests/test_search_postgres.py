@@ -62,10 +62,7 @@ def test_the_first_date_band_is_sized_from_the_word_statistics(make_item, settin
     from ttdn.catalog.search.base import Scope, get_backend
     from ttdn.catalog.search.postgres import FIRST_BAND_DAYS
 
-    start = datetime.date(2024, 1, 1)
-    for day in range(0, 400, 4):
-        make_item(f"Hợp tác Việt – Lào số {day}", status="published",
-                  published_on=start + datetime.timedelta(days=day))  # fmt: skip
+    _cooperation_items(make_item, datetime.date(2024, 1, 1), days=400, every=4)
     backend = get_backend()
     scope = Scope(terms=("hop",), phrases=(), exact=False)
     two_words = Scope(terms=("hop", "tac"), phrases=(), exact=False)
@@ -202,3 +199,118 @@ def test_a_word_pair_ranks_the_same_in_every_document_so_it_is_not_read(make_ite
     assert list(scores.values()) == [pytest.approx(PAIR_RANK)]  # the first item only
     three = get_backend().scored(Scope(terms=(), phrases=(("tinh", "nghe", "an"),), exact=False))
     assert len(three) == 1 and list(three.values()) != [PAIR_RANK]  # ranked by positions
+
+
+def test_the_newest_matches_bring_their_topics_and_older_rows_are_read_as_before(make_item):
+    """Migration 0007: each text row holds its topics, so the date bands return them with
+    the ids (no lookup of each match's document) and a topic filter reads them on the row.
+    Rows written before it have none until a reindex; meanwhile the table comment leaves
+    them out and topics are read from the documents as before — the same counts and hits."""
+    import importlib
+
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    from ttdn.catalog.models import Topic
+    from ttdn.catalog.search.index import search_rebuild
+    from ttdn.catalog.search.postgres import index_has_topics
+    from ttdn.catalog.tests.helpers import search, titles
+
+    migration = importlib.import_module("ttdn.catalog.migrations.0007_search_postgres_text_topics")
+    tourism, culture = Topic.objects.get(code="tourism"), Topic.objects.get(code="culture-heritage")
+    make_item("Du lịch Nghệ An mùa hè", status="published", topics=[tourism])
+    make_item("Lễ hội văn hoá Nghệ An", status="published", topics=[tourism, culture])
+    make_item("Nghệ An đón nhà đầu tư", status="published")
+
+    def topic_counts(**params):
+        page = search("nghe an", **params)
+        counts = {v.value: v.count for f in page.facets if f.name == "topic" for v in f.values}
+        return counts, sorted(titles(page))
+
+    expected = ({"tourism": 2, "culture-heritage": 1}, sorted([
+        "Du lịch Nghệ An mùa hè", "Lễ hội văn hoá Nghệ An", "Nghệ An đón nhà đầu tư"]))  # fmt: skip
+    filtered = (
+        {"tourism": 2, "culture-heritage": 1},
+        ["Du lịch Nghệ An mùa hè", "Lễ hội văn hoá Nghệ An"],
+    )
+    assert index_has_topics()  # the test database's index was empty when migrated
+    with CaptureQueriesContext(connection) as queries:
+        assert topic_counts() == expected
+    read = [q["sql"] for q in queries.captured_queries if "catalog_searchdocument" in q["sql"]]
+    assert not [sql for sql in read if "topics" in sql]  # they came with the newest matches
+    assert topic_counts(topic="tourism") == filtered
+
+    with connection.schema_editor() as editor:  # as on an index filled before 0007
+        migration.remove_topics(None, editor)
+        migration.add_topics(None, editor)
+    cache.clear()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM catalog_searchtext WHERE topics IS NULL")
+        assert cursor.fetchone()[0] == 3
+    assert not index_has_topics()
+    assert topic_counts() == expected and topic_counts(topic="tourism") == filtered
+    search_rebuild()
+    assert index_has_topics()
+    assert topic_counts() == expected and topic_counts(topic="tourism") == filtered
+
+
+def test_the_planner_settings_of_a_search_end_with_its_statement(make_item):
+    """Search statements turn plan types off (`_run`); inside a caller's transaction (a
+    request, a service, a test) those settings must not outlive the statement and steer
+    every later query."""
+    from ttdn.catalog.tests.helpers import search, titles
+
+    make_item("Du lịch Cửa Lò mùa hè", status="published")
+    make_item("Cửa Lò đón khách", status="published")
+    assert len(titles(search("cua lo", mode="all"))) == 2
+    with connection.cursor() as cursor:
+        for name in ("enable_seqscan", "enable_indexscan", "enable_bitmapscan", "work_mem"):
+            cursor.execute("SELECT setting = reset_val FROM pg_settings WHERE name = %s", [name])
+            assert cursor.fetchone()[0], name
+
+
+def test_one_walk_counts_and_finds_the_nth_newest_as_two_questions_do(make_item):
+    """`count_and_nth` walks the date bands once, counting, and picks out the nth newest
+    where it falls — in the counting statement when the statistics expect it, else in a
+    second statement on that band. Either way it answers as counting and then asking for
+    the nth newest do (the generic `SearchBackend.count_and_nth`)."""
+    import datetime
+
+    from django.core.cache import cache
+
+    from ttdn.catalog.search.base import Scope, SearchBackend, day_start, get_backend
+
+    _cooperation_items(make_item, datetime.date(2023, 1, 1), days=900, every=9)
+    backend = get_backend()
+    one = Scope(terms=("hop",), phrases=(), exact=False)
+    two = Scope(terms=("hop", "tac"), phrases=(), exact=False)
+    rare = Scope(terms=("hop", "99"), phrases=(), exact=False)
+    bounded = Scope(terms=("hop",), phrases=(), exact=False,
+                    low=day_start(datetime.date(2023, 6, 1)),
+                    high=day_start(datetime.date(2025, 1, 1)))  # fmt: skip
+    cases = [(100, 100), (99, 50), (10, 60), (60, 10), (200, 1), (0, 1), (99, 100)]
+    answers = []
+    for analysed in (False, True):
+        if analysed:  # the statistics now expect where the nth falls: the one-statement path
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE catalog_searchtext")
+            cache.clear()
+            assert backend._matches_per_day(one) > 0
+        for scope in (one, two, bounded, rare):
+            for cap, nth in cases:
+                walked = backend.count_and_nth(scope, cap=cap, nth=nth)
+                assert walked == SearchBackend.count_and_nth(backend, scope, cap=cap, nth=nth)
+                answers.append(walked)
+    assert (100, None) in answers and (61, None) not in answers  # 100 items hold the words
+    newest = backend.newest(one, limit=100, offset=0)
+    assert backend.count_and_nth(one, cap=99, nth=50) == (100, newest[49])
+    assert backend.count_and_nth(one, cap=60, nth=10) == (61, newest[9])
+
+
+def _cooperation_items(make_item, start, *, days: int, every: int) -> None:
+    """Published items holding the same words, one every `every` days from `start`."""
+    import datetime
+
+    for day in range(0, days, every):
+        make_item(f"Hợp tác Việt – Lào số {day}", status="published",
+                  published_on=start + datetime.timedelta(days=day))  # fmt: skip

@@ -58,7 +58,7 @@ def _page_queries(captured) -> list[str]:
     """The page's own queries. The search engine's statements are left out: on PostgreSQL
     their number follows where the matches fall in time (date bands, search/postgres.py),
     not how many results the page shows."""
-    engine = ("catalog_search", "SET LOCAL", "SAVEPOINT")
+    engine = ("catalog_search", "set_config(", "SAVEPOINT")
     return [q["sql"] for q in captured if not any(part in q["sql"] for part in engine)]
 
 
