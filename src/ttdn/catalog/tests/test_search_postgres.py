@@ -1,6 +1,8 @@
 """PostgreSQL only: the structures of search/postgres.py that SQLite has no counterpart
 of — the word pairs that let GIN find phrases (migration 0005), the yearly partitions of
-the text table (migration 0006) and the constant rank of a word pair."""
+the text table (migration 0006), the topics on its rows (migration 0007), the date-band
+walk that counts and finds the nth newest at once, the constant rank of a word pair, and
+the planner settings each statement sets and undoes."""
 
 import pytest
 from django.db import connection
@@ -11,9 +13,10 @@ pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(
         connection.vendor != "postgresql",
-        reason="Word pairs, yearly partitions and ts_rank exist in PostgreSQL only: FTS5 finds "
-        "phrases from its own positions and keeps one index, and test_search.py checks the "
-        "same hits on both engines.",
+        reason="Word pairs, yearly partitions, topics on the text rows, date bands, ts_rank and "
+        "planner settings exist in PostgreSQL only: FTS5 finds phrases from its own positions "
+        "in one index and has no planner to steer; test_search.py checks the same hits and "
+        "counts on both engines.",
     ),
 ]
 
