@@ -531,8 +531,11 @@ class PostgresBackend(SearchBackend):
         such as most word pairs) and a column without statistics: measured at a million
         documents, neither the rarest word's share (three unrelated syllables: a band ten times
         too large, still followed by a second) nor their product ("phát triển", whose syllables
-        come together: a band of years) did better than a month first. When the band falls
-        short, the next is sized from what it found."""
+        come together: a band of years) did better than a month first. A band sized from the
+        statistics spans at least a week, not a month: for a very common word a month holds
+        thousands of rows more than wanted, which the planner filters one by one (27 ms for
+        "có", 8 ms for a week). When the band falls short, the next is sized from what it
+        found."""
         per_day = self._matches_per_day(scope) if scope.has_words else 0
         if per_day <= 0:
             return FIRST_BAND_DAYS
