@@ -622,7 +622,8 @@ def _checks_rows(scope: Scope, ids: Sequence[int]) -> bool:
     (`LIKE` on `ngram`) always go through their index."""
     if not scope.has_words or scope.ngrams:
         return False
-    years = len({date_of_id(doc_id).year for doc_id in ids})
+    days = {doc_id >> DAY_SHIFT for doc_id in ids}  # partitions are years of days
+    years = len({(EPOCH + datetime.timedelta(days=day)).year for day in days})
     return len(ids) * ROW_CHECK_MS < years * len(_lexemes(scope)) * GIN_YEAR_MS
 
 
