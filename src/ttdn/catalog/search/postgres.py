@@ -191,7 +191,7 @@ def ensure_partitions(cursor, ids: Iterable[int]) -> None:
     fall in and that do not exist yet. A year's documents sit in their own partition with
     its own GIN indexes, so a search over the newest years decodes only their posting
     lists. Creating one locks the table briefly; it happens once a year of documents."""
-    years = {date_of_id(doc_id).year for doc_id in ids}
+    years = partition_years(ids)
     if not years:
         return
     cursor.execute(
@@ -205,6 +205,11 @@ def ensure_partitions(cursor, ids: Iterable[int]) -> None:
     cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PARTITION_LOCK])
     for year in missing:
         create_partition(cursor, year)
+
+
+def partition_years(ids: Iterable[int]) -> set[int]:
+    """The years (partitions) these document ids fall in: one shift an id, one date a day."""
+    return {date_of_id(day << DAY_SHIFT).year for day in {doc_id >> DAY_SHIFT for doc_id in ids}}
 
 
 def partition_name(year: int) -> str:
@@ -622,8 +627,7 @@ def _checks_rows(scope: Scope, ids: Sequence[int]) -> bool:
     (`LIKE` on `ngram`) always go through their index."""
     if not scope.has_words or scope.ngrams:
         return False
-    days = {doc_id >> DAY_SHIFT for doc_id in ids}  # partitions are years of days
-    years = len({(EPOCH + datetime.timedelta(days=day)).year for day in days})
+    years = len(partition_years(ids))
     return len(ids) * ROW_CHECK_MS < years * len(_lexemes(scope)) * GIN_YEAR_MS
 
 
