@@ -7,19 +7,39 @@ import pytest
 from ttdn.accounts.choices import Role
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the default agencies and plan 978 once; every test runs in a rolled-back copy."""
+def _load_default_data() -> None:
     from ttdn.agencies.services import agencies_load_default
     from ttdn.plans.services import plans_load_default
     from ttdn.reporting.services.defaults import indicators_ensure
     from ttdn.reporting.services.reminders import reminder_rules_ensure
 
+    agencies_load_default()
+    plans_load_default()
+    indicators_ensure()
+    reminder_rules_ensure()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the default agencies and plan 978 once; every test runs in a rolled-back copy."""
     with django_db_blocker.unblock():
-        agencies_load_default()
-        plans_load_default()
-        indicators_ensure()
-        reminder_rules_ensure()
+        _load_default_data()
+    yield
+    # Searches outside a transaction count on connections of their own
+    # (catalog/search/aside.py): closed before the test databases are dropped.
+    from ttdn.catalog.search import aside
+
+    aside.shutdown()
+
+
+@pytest.fixture
+def committed(django_db_blocker):
+    """For a test that must commit (another connection reads what it wrote): request it
+    before `transactional_db`, whose flush at the end empties every table — the default
+    data is loaded again after it, for the tests that follow in this process."""
+    yield
+    with django_db_blocker.unblock():
+        _load_default_data()
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,9 @@ DEFAULTS = {
     # Matches holding the words in the body only (not as a phrase, not all in the title)
     # are ranked among the newest N of them; older ones follow by date (search/planner.py).
     "TTDN_CATALOG_RANK_REST": 1_000,
+    # PostgreSQL counts a whole-archive search's matches on a second connection while the
+    # first ranks them (search/aside.py): up to two more connections a server process.
+    "TTDN_CATALOG_COUNT_ASIDE": True,
     "TTDN_CATALOG_SEARCH_BACKEND": "",  # "" = the database's own (sqlite or postgresql)
     "TTDN_CATALOG_EXPORT_LIMIT": 10_000,
     # Import

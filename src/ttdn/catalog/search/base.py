@@ -29,19 +29,21 @@ from __future__ import annotations
 import datetime
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from django.db import connection
 
 from ttdn.catalog import conf
+from ttdn.catalog.search.aside import Pending
 from ttdn.catalog.search.query import ParsedQuery
 
 EPOCH = datetime.date(1900, 1, 1)
 DAY_SHIFT = 47
 SEQ_LIMIT = 1 << 19
 MAX_DAY = (1 << 16) - 1  # 2079-06-06
+T = TypeVar("T")
 FACETS = ("language", "kind", "status", "channel", "agency", "year", "topic")
 
 
@@ -243,12 +245,35 @@ class SearchBackend(ABC):
     def item_ids(self, ids: Sequence[int]) -> dict[int, int]:
         """Document id → item id."""
 
+    def can_ask_aside(self) -> bool:
+        """Whether `ask_aside` would ask on another connection now."""
+        return False
+
+    def ask_aside(self, question: Callable[..., T], /, *args, **kwargs) -> Pending[T]:
+        """One of this engine's questions (a bound method), asked so that the caller can go
+        on while it is answered (search/aside.py). Here it is answered at once; PostgreSQL
+        asks it on a second connection."""
+        return Pending.answered(question(*args, **kwargs))
+
     # The algorithm ---------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResponse:
         from ttdn.catalog.search.planner import run_search
 
         return run_search(self, request)
+
+    def first_document(self) -> int:
+        """The smallest document id, 0 when there is none (cached for five minutes)."""
+        from django.core.cache import cache
+
+        key = f"catalog:search-first:{connection.alias}"
+        first = cache.get(key)
+        if first is None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT min(id) FROM catalog_searchdocument")
+                first = cursor.fetchone()[0] or 0
+            cache.set(key, first, 300)
+        return first
 
     def window_start(self, size: int) -> int:
         """The smallest id among the newest `size` documents (cached for five minutes)."""
@@ -289,6 +314,7 @@ def clear_window_cache() -> None:
 
     cache.delete_many(
         [f"catalog:search-window:{connection.alias}:{size}" for size in (SHORT_NGRAM_WINDOW,)]
+        + [f"catalog:search-first:{connection.alias}"]
     )
 
 

@@ -5,7 +5,10 @@
    N, they are all the matches and their number is the total; otherwise the N-th is the
    lower bound of what is ranked, and the total is "more than N" in the default mode and
    counted (up to a cap) for the whole archive. Without facets, the whole-archive mode
-   reads only the newest `TTDN_CATALOG_RANK_REST` ids and counts the rest.
+   reads only the newest `TTDN_CATALOG_RANK_REST` ids and counts the rest. Where the
+   engine can count on another connection (PostgreSQL outside a transaction: aside.py),
+   the count runs beside everything else, and when the newest ids say the window likely
+   holds every match, the page is ranked before the count is back (`_likely_within`).
 2. Facet counts from those ids: agency, language, kind, status, channel and year are bits
    of the id (facets.py); topics are read for those ids only. A facet's counts apply every
    other filter (the ids are fetched once more, without the filters, when filters are on).
@@ -21,7 +24,9 @@ import datetime
 from dataclasses import replace
 
 from ttdn.catalog import conf
+from ttdn.catalog.search.aside import Pending
 from ttdn.catalog.search.base import (
+    DAY_SHIFT,
     SHORT_NGRAM_WINDOW,
     Scope,
     SearchBackend,
@@ -61,25 +66,32 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
 
     ids: list[int] | None = None
     topic_groups = None
+    page = None  # ranked while the matches were counted aside
+    counting = None  # the matches of a whole-archive search with facets, counted aside
+    cap = conf.get("TTDN_CATALOG_COUNT_CAP")
     if mode == "all" and not request.facets:
-        # The newest few first: when they are all the matches, nothing else is walked;
-        # otherwise counting is a cheaper walk than reading every id out.
-        first, cap = conf.get("TTDN_CATALOG_RANK_REST"), conf.get("TTDN_CATALOG_COUNT_CAP")
-        ids = backend.newest(hits, limit=first + 1, offset=0)
-        complete = len(ids) <= first
-        if complete:  # every match read (the window may still end among them)
-            total, edge = len(ids), ids[size - 1] if len(ids) > size else None
-        elif len(ids) < size and len(ids) <= cap:  # counted on below the ids already read
-            below, edge = backend.count_and_nth(
-                replace(hits, high=ids[-1]), cap=cap - len(ids), nth=size - len(ids)
-            )
-            total = len(ids) + below
+        # Counted from the start on another connection where the engine can (search/
+        # aside.py); else the newest few first: when they are all the matches, nothing else
+        # is walked, otherwise counting is a cheaper walk than reading every id out.
+        early = None
+        if backend.can_ask_aside():
+            early = backend.ask_aside(backend.count_and_nth, hits, cap=cap, nth=size)
+        ids = backend.newest(hits, limit=conf.get("TTDN_CATALOG_RANK_REST") + 1, offset=0)
+        complete = len(ids) <= conf.get("TTDN_CATALOG_RANK_REST")
+        if early is not None and not complete:
+            counted = early
         else:
-            total, edge = backend.count_and_nth(hits, cap=cap, nth=size)
+            counted = _counted(backend, hits, ids, complete, size, cap)
+        if not counted.ready() and _likely_within(backend, ids, size):
+            # Every match is likely ranked (no window's end is needed): rank them while
+            # they are counted, and again from the window's end if there are more after all.
+            page = _page(backend, request, hits, ids, mode, complete)
+        total, edge = counted.result()
         response.total, response.total_capped = min(total, cap), total > cap
         over = total > size
         low = edge if over else 0
         response.ranked = min(total, size)
+        page = None if over else page
     else:
         if request.facets and not filters.topic:  # the topic facet counts these same ids
             ids, topic_groups = backend.newest_topics(hits, limit=size + 1, counted=size)
@@ -93,10 +105,9 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
             response.total = len(ids)
         elif mode == "recent":  # "more than 5,000": whole-archive mode counts them
             response.total, response.total_capped = size, True
-        else:
-            cap = conf.get("TTDN_CATALOG_COUNT_CAP")
-            total = backend.count(hits, cap)
-            response.total, response.total_capped = min(total, cap), total > cap
+        else:  # counted aside while the facets and the page are worked out
+            counting = backend.ask_aside(backend.count, hits, cap)
+            response.total = size + 1  # at least; the count comes at the end
         response.ranked = len(ids)
     if over and mode != "newest":
         response.window_from = date_of_id(low)
@@ -106,9 +117,42 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
 
     if request.facets:
         _facets(backend, request, response, base, hits, ids, size, topic_groups)
-    if response.total:
-        response.hits = _page(backend, request, hits.with_low(low), ids or [], mode, complete)
+    if response.total and page is None:
+        page = _page(backend, request, hits.with_low(low), ids or [], mode, complete)
+    response.hits = page or []
+    if counting is not None:
+        total = counting.result()
+        response.total, response.total_capped = min(total, cap), total > cap
     return response
+
+
+# Of the matches a whole-archive search expects, at most this share of the window (from
+# the newest ones it read) lets it rank them all while they are counted (`_likely_within`).
+LIKELY_SHARE = 0.8
+
+
+def _counted(backend, hits: Scope, ids: list[int], complete: bool, size: int, cap: int):
+    """The matches of a whole-archive search counted (up to `cap` + 1), and the id of the
+    `size`-th newest when there are more: from the newest ids already read when they are
+    all, otherwise counted on below them."""
+    if complete:  # every match read (the window may still end among them)
+        return Pending.answered((len(ids), ids[size - 1] if len(ids) > size else None))
+    if len(ids) < size and len(ids) <= cap:  # counted on below the ids already read
+        below, edge = backend.count_and_nth(
+            replace(hits, high=ids[-1]), cap=cap - len(ids), nth=size - len(ids)
+        )
+        return Pending.answered((len(ids) + below, edge))
+    return Pending.answered(backend.count_and_nth(hits, cap=cap, nth=size))
+
+
+def _likely_within(backend, ids: list[int], size: int) -> bool:
+    """Whether the newest matches (`ids`, newest first) say there are likely no more than
+    `size` in all — as many a day before them, back to the first document, as among them.
+    A word commoner in the past than lately can be ranked twice (the second time from the
+    window's end); one rarer in the past is counted first, as it was before this guess."""
+    days_read = (ids[0] >> DAY_SHIFT) - (ids[-1] >> DAY_SHIFT) + 1
+    days = (ids[0] >> DAY_SHIFT) - (backend.first_document() >> DAY_SHIFT) + 1
+    return len(ids) * days / days_read <= LIKELY_SHARE * size
 
 
 def _newest_ids(backend, scope: Scope, size: int) -> tuple[list[int], bool]:

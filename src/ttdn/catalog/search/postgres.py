@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from django.db import connection, transaction
 
+from ttdn.catalog.search import aside
 from ttdn.catalog.search.base import (
     DAY_SHIFT,
     EPOCH,
@@ -548,6 +549,16 @@ class PostgresBackend(SearchBackend):
 
     def _newest_document(self) -> int | None:
         return self._run("SELECT max(id) FROM catalog_searchdocument", [])[0][0]
+
+    def can_ask_aside(self) -> bool:
+        return aside.possible()
+
+    def ask_aside(self, question, /, *args, **kwargs):
+        """On a second connection while this one goes on (search/aside.py, ADR 0016),
+        outside a transaction."""
+        if not aside.possible():
+            return super().ask_aside(question, *args, **kwargs)
+        return aside.ask(question, *args, **kwargs)
 
     def item_ids(self, ids: Sequence[int]) -> dict[int, int]:
         if not ids:
