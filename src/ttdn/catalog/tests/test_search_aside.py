@@ -121,7 +121,7 @@ def test_an_answer_that_failed_on_the_other_connection_is_asked_again_here():
 
 
 @pytest.mark.django_db
-def test_inside_a_transaction_nothing_is_asked_aside(settings):
+def test_inside_a_transaction_nothing_is_asked_aside():
     """Another connection would not see what the transaction wrote (every test that rolls
     back; a request with ATOMIC_REQUESTS): the question is answered at once, here."""
     from ttdn.catalog.search.base import get_backend
