@@ -549,6 +549,22 @@ class SearchDocument(models.Model):
         return str(self.id)
 
 
+class SearchTitle(models.Model):
+    """PostgreSQL: a document's folded title as a tsvector (`title_tsv`, added by migration
+    0008), in a narrow table of its own so that the title group of a search reads it inline
+    (search/postgres.py). Empty on SQLite, whose title index is the FTS5 table
+    `catalog_fts_title`."""
+
+    id = models.BigIntegerField(_("document id"), primary_key=True)
+
+    class Meta:
+        verbose_name = _("search title")
+        verbose_name_plural = _("search titles")
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
 class SearchText(models.Model):
     """The indexed text of a search document (tokens, folded tokens, n-gram runs)."""
 

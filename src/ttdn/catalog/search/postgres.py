@@ -52,15 +52,23 @@ INDEX_SQL = [
     "USING gin (exact_tsv)",
     "CREATE INDEX IF NOT EXISTS catalog_searchtext_ngram_trgm ON catalog_searchtext "
     "USING gin (ngram gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS catalog_searchtext_title_gin ON catalog_searchtext "
+    "CREATE INDEX IF NOT EXISTS catalog_searchtitle_gin ON catalog_searchtitle "
     "USING gin (title_tsv)",
 ]
 DROP_INDEX_SQL = [
     "DROP INDEX IF EXISTS catalog_searchtext_folded_gin",
     "DROP INDEX IF EXISTS catalog_searchtext_exact_gin",
     "DROP INDEX IF EXISTS catalog_searchtext_ngram_trgm",
-    "DROP INDEX IF EXISTS catalog_searchtext_title_gin",
+    "DROP INDEX IF EXISTS catalog_searchtitle_gin",
 ]
+
+
+# The title vectors of the text rows (computed there from `folded_tsv`: migration 0004),
+# copied into the title table, inline in its narrow rows (migration 0008).
+TITLES_SQL = (
+    "INSERT INTO catalog_searchtitle (id, title_tsv) SELECT id, title_tsv "
+    "FROM catalog_searchtext WHERE title_tsv <> ''::tsvector"
+)
 
 
 def tsvector_literal(title: list[str], body: list[str]) -> str:
@@ -165,8 +173,9 @@ def _column(scope: Scope) -> str:
 
 
 def _words_query(scope: Scope) -> tuple[str, str]:
-    """The tsvector column and the tsquery of a scope's words. `title_tsv` (migration 0004)
-    is the folded title alone, so a title-only scope looks its folded words up there."""
+    """The tsvector column and the tsquery of a scope's words. `title_tsv` (migration 0004;
+    in its own table since 0008) is the folded title alone, so a title-only scope looks its
+    folded words up there."""
     if scope.title_only:
         terms = [fold_token(t) for t in scope.terms]
         phrases = [[fold_token(t) for t in phrase] for phrase in scope.phrases]
@@ -237,6 +246,20 @@ class _PostgresWriter(DocumentWriter):
     def _before_write(self, cursor, ids: list[int]) -> None:
         ensure_partitions(cursor, ids)
 
+    def _fts_insert(self, cursor, rows: list[tuple]) -> None:
+        """The title vectors, as the text rows just computed them, into the title table
+        (migration 0008)."""
+        cursor.execute(TITLES_SQL + " AND id = ANY(%s)", [[row[0] for row in rows]])
+
+    def delete(self, item_ids: Iterable[int]) -> dict[int, int]:
+        old = super().delete(item_ids)
+        if old:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM catalog_searchtitle WHERE id = ANY(%s)", [list(old.values())]
+                )
+        return old
+
     def text_row(self, doc_id: int, doc: IndexDocument) -> tuple:
         return (
             doc_id,
@@ -263,14 +286,17 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             for sql in DROP_INDEX_SQL:
                 cursor.execute(sql)
-            cursor.execute("TRUNCATE catalog_searchtext, catalog_searchdocument")
+            cursor.execute(
+                "TRUNCATE catalog_searchtext, catalog_searchdocument, catalog_searchtitle"
+            )
         count = _PostgresWriter().insert_sorted(documents, fts=False)
         with connection.cursor() as cursor:
+            cursor.execute(TITLES_SQL)
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for sql in INDEX_SQL:
                 cursor.execute(sql)
-            cursor.execute("ANALYZE catalog_searchtext")
-            cursor.execute("ANALYZE catalog_searchdocument")
+            for table in ("catalog_searchtext", "catalog_searchdocument", "catalog_searchtitle"):
+                cursor.execute(f"ANALYZE {table}")
             cursor.execute(
                 "COMMENT ON TABLE catalog_searchtext IS %s", [FEATURES_MARK + ", ".join(FEATURES)]
             )
@@ -288,7 +314,8 @@ class PostgresBackend(SearchBackend):
                 ("catalog_searchtext_folded_gin", "pg_relation_size"),
                 ("catalog_searchtext_exact_gin", "pg_relation_size"),
                 ("catalog_searchtext_ngram_trgm", "pg_relation_size"),
-                ("catalog_searchtext_title_gin", "pg_relation_size"),
+                ("catalog_searchtitle", "pg_table_size"),
+                ("catalog_searchtitle_gin", "pg_relation_size"),
             ):
                 cursor.execute(  # summed over the yearly partitions (migration 0006)
                     f"SELECT coalesce((SELECT sum({function}(relid)) FROM pg_partition_tree("
@@ -303,7 +330,9 @@ class PostgresBackend(SearchBackend):
     def _where(self, scope: Scope) -> tuple[str, str, list[str], list]:
         where: list[str] = []
         params: list = []
-        if scope.has_words or scope.ngrams:
+        if scope.title_only and scope.has_words and not scope.ngrams:
+            source, rowid = "catalog_searchtitle t", "t.id"  # its own narrow table (0008)
+        elif scope.has_words or scope.ngrams:
             source, rowid = "catalog_searchtext t", "t.id"
         else:
             source, rowid = "catalog_searchdocument d", "d.id"

@@ -1,8 +1,9 @@
 """PostgreSQL only: the structures of search/postgres.py that SQLite has no counterpart
 of — the word pairs that let GIN find phrases (migration 0005), the yearly partitions of
-the text table (migration 0006), the topics on its rows (migration 0007), the date-band
-walk that counts and finds the nth newest at once, the constant rank of a word pair, and
-the planner settings each statement sets and undoes."""
+the text table (migration 0006), the topics on its rows (migration 0007), the title
+table (migration 0008), the date-band walk that counts and finds the nth newest at once,
+the constant rank of a word pair, and the planner settings each statement sets and
+undoes."""
 
 import pytest
 from django.db import connection
@@ -156,23 +157,24 @@ def test_the_partitioning_migration_keeps_every_row_both_ways(make_item):
 
     expected = found()
 
-    def state():
+    def state():  # 0006 as written also builds the title index that 0008 moved away
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT c.relkind, count(*) FILTER (WHERE i.indexrelid IS NOT NULL) "
+                "SELECT c.relkind, count(*) FILTER (WHERE i.indexrelid IS NOT NULL AND "
+                "i.indexrelid::regclass::text NOT LIKE '%%title%%') "
                 "FROM pg_class c LEFT JOIN pg_index i ON i.indrelid = c.oid "
                 "WHERE c.oid = 'catalog_searchtext'::regclass GROUP BY 1"
             )
             return cursor.fetchone()
 
-    assert state() == ("p", 5)  # the primary key and four GIN indexes
+    assert state() == ("p", 4)  # the primary key and three GIN indexes
     with connection.schema_editor() as editor:
         migration.unpartition(None, editor)
-    assert state() == ("r", 5) and index_has_pairs()
+    assert state() == ("r", 4) and index_has_pairs()
     assert found() == expected
     with connection.schema_editor() as editor:
         migration.partition(None, editor)
-    assert state() == ("p", 5) and index_has_pairs()
+    assert state() == ("p", 4) and index_has_pairs()
     assert found() == expected
     assert expected == [["Đảng bộ tỉnh Nghệ An tổng kết năm"], ["Du lịch Cửa Lò mùa hè"]]
 
@@ -317,3 +319,50 @@ def _cooperation_items(make_item, start, *, days: int, every: int) -> None:
     for day in range(0, days, every):
         make_item(f"Hợp tác Việt – Lào số {day}", status="published",
                   published_on=start + datetime.timedelta(days=day))  # fmt: skip
+
+
+def test_the_title_table_follows_every_write_and_its_migration_fills_it(make_item,
+                                                                        coordinator):  # fmt: skip
+    """Migration 0008 keeps the title vectors in a narrow table of their own, inline. It
+    holds exactly the non-empty title vectors of the text rows after every write — a new
+    item, a changed title, a removal, a rebuild — and the migration fills it from them."""
+    import importlib
+
+    from ttdn.catalog.search.index import search_rebuild, search_remove_items
+    from ttdn.catalog.services.items import item_update
+    from ttdn.catalog.tests.helpers import search, titles
+
+    migration = importlib.import_module("ttdn.catalog.migrations.0008_search_postgres_title_table")
+
+    def titled():
+        with connection.cursor() as cursor:
+            rows = []
+            for table in ("catalog_searchtitle", "catalog_searchtext"):
+                cursor.execute(f"SELECT id, title_tsv::text FROM {table} "
+                               "WHERE title_tsv <> ''::tsvector ORDER BY id")  # fmt: skip
+                rows.append(cursor.fetchall())
+            assert rows[0] == rows[1]
+            return [vector for _id, vector in rows[0]]
+
+    beach = make_item("Du lịch Cửa Lò mùa hè", status="published")
+    make_item("Cửa Lò đón khách", status="published")
+    assert len(titled()) == 2 and titles(search("cua lo", mode="all")) == [
+        "Cửa Lò đón khách", "Du lịch Cửa Lò mùa hè"]  # fmt: skip
+    item_update(actor=coordinator, item=beach, data={"title": "Biển Cửa Lò"})
+    assert "'bien':1A" in " ".join(titled())
+    search_remove_items([beach.pk])
+    assert len(titled()) == 1
+    search_rebuild()
+    assert len(titled()) == 2
+    expected = titles(search("cua lo", mode="all"))
+
+    with connection.schema_editor() as editor:  # back to before 0008, then forward again
+        migration.move_back(None, editor)
+        editor.execute("DROP TABLE catalog_searchtitle")  # as CreateModel's reverse does
+        editor.execute("CREATE TABLE catalog_searchtitle (id bigint PRIMARY KEY)")
+        migration.move_titles(None, editor)
+    assert len(titled()) == 2 and titles(search("cua lo", mode="all")) == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('catalog_searchtext_title_gin'), "
+                       "to_regclass('catalog_searchtitle_gin')")  # fmt: skip
+        assert cursor.fetchone() == (None, "catalog_searchtitle_gin")
