@@ -264,33 +264,31 @@ class SearchBackend(ABC):
 
     def first_document(self) -> int:
         """The smallest document id, 0 when there is none (cached for five minutes)."""
-        from django.core.cache import cache
-
-        key = f"catalog:search-first:{connection.alias}"
-        first = cache.get(key)
-        if first is None:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT min(id) FROM catalog_searchdocument")
-                first = cursor.fetchone()[0] or 0
-            cache.set(key, first, 300)
-        return first
+        return _cached_id(f"catalog:search-first:{connection.alias}",
+                          "SELECT min(id) FROM catalog_searchdocument", [])  # fmt: skip
 
     def window_start(self, size: int) -> int:
         """The smallest id among the newest `size` documents (cached for five minutes)."""
-        from django.core.cache import cache
+        return _cached_id(
+            f"catalog:search-window:{connection.alias}:{size}",
+            "SELECT id FROM catalog_searchdocument ORDER BY id DESC LIMIT 1 OFFSET %s",
+            [size - 1],
+        )
 
-        key = f"catalog:search-window:{connection.alias}:{size}"
-        start = cache.get(key)
-        if start is None:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT id FROM catalog_searchdocument ORDER BY id DESC LIMIT 1 OFFSET %s",
-                    [size - 1],
-                )
-                row = cursor.fetchone()
-            start = row[0] if row else 0
-            cache.set(key, start, 300)
-        return start
+
+def _cached_id(key: str, sql: str, params: list) -> int:
+    """A document id one statement gives (0 when it gives none), cached for five minutes;
+    `clear_window_cache` forgets them when documents are written."""
+    from django.core.cache import cache
+
+    found = cache.get(key)
+    if found is None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = cursor.fetchone()
+        found = (row[0] if row else None) or 0
+        cache.set(key, found, 300)
+    return found
 
 
 _REGISTRY: dict[str, type[SearchBackend]] = {}

@@ -71,13 +71,16 @@ def run_search(backend: SearchBackend, request: SearchRequest) -> SearchResponse
     cap = conf.get("TTDN_CATALOG_COUNT_CAP")
     if mode == "all" and not request.facets:
         # Counted from the start on another connection where the engine can (search/
-        # aside.py); else the newest few first: when they are all the matches, nothing else
-        # is walked, otherwise counting is a cheaper walk than reading every id out.
+        # aside.py; unused when the newest few turn out to be every match — a small count
+        # on the other connection); else the newest few first: when they are all the
+        # matches, nothing else is walked, otherwise counting is a cheaper walk than
+        # reading every id out.
         early = None
         if backend.can_ask_aside():
             early = backend.ask_aside(backend.count_and_nth, hits, cap=cap, nth=size)
-        ids = backend.newest(hits, limit=conf.get("TTDN_CATALOG_RANK_REST") + 1, offset=0)
-        complete = len(ids) <= conf.get("TTDN_CATALOG_RANK_REST")
+        first = conf.get("TTDN_CATALOG_RANK_REST")
+        ids = backend.newest(hits, limit=first + 1, offset=0)
+        complete = len(ids) <= first
         if early is not None and not complete:
             counted = early
         else:
